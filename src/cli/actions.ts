@@ -1,0 +1,94 @@
+import { evaluate } from "../core/evaluate.js";
+import { UsageError } from "../core/errors.js";
+import type { Profile } from "../core/parse-profile.js";
+import type { Approach, Rules } from "../core/rules-schema.js";
+import { didYouMean } from "../core/suggest.js";
+import { approachData, renderApproach, renderApproachMarkdown, renderComparison, renderComparisonMarkdown as renderComparisonMarkdown2 } from "../render/approach.js";
+import { comparisonData, renderComparisonMarkdown, renderComparisonTable } from "../render/comparison-table.js";
+import { renderDecisionRecord } from "../render/markdown.js";
+import { questionsData, renderQuestions } from "../render/questions.js";
+import { renderRecommendation } from "../render/recommendation.js";
+import { canPrompt } from "../io/terminal.js";
+import type { Context } from "./context.js";
+import type { Format } from "./formats.js";
+import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answers.js";
+
+async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
+  if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
+  const { stringify } = await import("yaml");
+  return stringify(data, { lineWidth: 0 });
+}
+
+/** Prints data in the chosen format; `human` and `markdown` render the people-facing forms. */
+async function output(ctx: Context, format: Format, data: unknown, human: () => string, markdown: () => string): Promise<void> {
+  const text = format === "table" ? human() : format === "markdown" ? markdown() : await serialise(format, data);
+  ctx.io.stdout.write(text);
+}
+
+export async function runTable(ctx: Context, options: { format: Format }): Promise<void> {
+  await output(ctx, options.format, comparisonData(ctx.rules), () => renderComparisonTable(ctx.rules, ctx.style), () => renderComparisonMarkdown(ctx.rules));
+}
+
+export async function runQuestions(ctx: Context, options: { format: Format }): Promise<void> {
+  const data = questionsData(ctx.rules);
+  const markdown = () =>
+    data.dimensions.map((d) => `- \`${d.id}\` (${d.type}): ${d.question}${"values" in d && d.values ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`).join("\n") + "\n";
+  await output(ctx, options.format, data, () => renderQuestions(ctx.rules, ctx.style), markdown);
+}
+
+/** Finds an approach by id, name or alias; a typo gets a suggestion. */
+export function resolveApproach(rules: Rules, input: string): Approach {
+  const key = input.trim().toLowerCase();
+  const hit = rules.approaches.find((a) => a.id === key || a.name.toLowerCase() === key || a.aliases.includes(key));
+  if (hit) return hit;
+  const known = rules.approaches.flatMap((a) => [a.id, ...a.aliases]);
+  throw new UsageError(`unknown approach "${input}"${didYouMean(key, known)}; known: ${rules.approaches.map((a) => a.id).join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
+}
+
+export async function runExplain(ctx: Context, options: { approach: string; format: Format }): Promise<void> {
+  const approach = resolveApproach(ctx.rules, options.approach);
+  await output(ctx, options.format, approachData(ctx.rules, approach), () => renderApproach(ctx.rules, approach, ctx.style), () => renderApproachMarkdown(ctx.rules, approach));
+}
+
+export async function runCompare(ctx: Context, options: { approaches: string[]; format: Format }): Promise<void> {
+  const approaches = options.approaches.map((input) => resolveApproach(ctx.rules, input));
+  if (new Set(approaches.map((a) => a.id)).size < 2) throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
+  const data = { schemaVersion: 1, approaches: approaches.map((a) => approachData(ctx.rules, a)) };
+  await output(ctx, options.format, data, () => renderComparison(ctx.rules, approaches, ctx.style), () => renderComparisonMarkdown2(ctx.rules, approaches));
+}
+
+export interface RecommendOptions extends AnswerSources {
+  format: Format;
+  explain: boolean;
+  input: boolean;
+  save?: string;
+  force: boolean;
+}
+
+export async function runRecommend(ctx: Context, options: RecommendOptions): Promise<void> {
+  let profile: Profile = await gatherAnswers(ctx.rules, ctx.io, options);
+  const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
+  const interactive = options.input && ctx.io.asker !== undefined && canPrompt(ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
+  const ask = interactive ? await ctx.io.asker!() : undefined;
+  if (ask) {
+    const { askQuestions } = await import("../prompt/questionnaire.js");
+    profile = await askQuestions(ctx.rules, profile, ask);
+  } else if (Object.keys(profile).length === 0) {
+    throw noAnswersError();
+  }
+  const result = evaluate(ctx.rules, profile);
+  const { trace: _trace, ...rest } = result;
+  const data = options.explain ? result : rest;
+  if (ask) ctx.io.stdout.write("\n");
+  await output(ctx, options.format, data, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
+
+  let target = options.save;
+  if (ask && !target && (await ask.confirm("Save these answers as a profile file (for --profile)?", false))) {
+    target = (await ask.text("File name", "advise-profile.yaml")).trim() || undefined;
+  }
+  if (target) {
+    const { saveProfile } = await import("../io/save-profile.js");
+    const saved = await saveProfile(target, profile, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined });
+    if (saved) ctx.io.stderr.write(`Saved the answers to ${target}; \`advise --profile ${target}\` gives this advice again.\n`);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Rules } from "../core/rules-schema.js";
+import type { Style } from "../render/style.js";
+import type { Asker } from "../prompt/asker.js";
+
+export interface Streams {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+/** Everything from the outside world a command may use; tests pass their own. */
+export interface Io extends Streams {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  /** Makes the asker for interactive questions; loaded only when a question is really asked. */
+  asker?: () => Promise<Asker>;
+}
+
+export interface Context {
+  io: Io;
+  rules: Rules;
+  style: Style;
+  /** Style for stderr, which may be a terminal when stdout is not. */
+  errorStyle: Style;
+}
+
+export function write(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text);
+}

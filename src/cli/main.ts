@@ -1,0 +1,40 @@
+import { CommanderError } from "commander";
+import { loadRulesSource } from "../io/rules-source.js";
+import { styleFor } from "../io/terminal.js";
+import type { Io } from "./context.js";
+import { buildProgram } from "./program.js";
+import { reportError } from "./report-error.js";
+
+declare const __ADVISE_VERSION__: string | undefined;
+export const VERSION = typeof __ADVISE_VERSION__ === "string" ? __ADVISE_VERSION__ : "0.0.0-dev";
+
+/** The rules file must be known before the program is built, since the dimension flags come from it. */
+export function rulesFileFrom(argv: readonly string[], env: Record<string, string | undefined>): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") break;
+    if (arg === "--rules") return argv[i + 1];
+    if (arg.startsWith("--rules=")) return arg.slice("--rules=".length);
+  }
+  return env.ADVISE_RULES;
+}
+
+/** Runs one command line and returns its exit code; everything from the outside world comes in through `io`. */
+export async function main(io: Io): Promise<number> {
+  const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
+  const errorStyle = styleFor(io.stderr, io.env, flags);
+  try {
+    const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), io.stdin);
+    const program = buildProgram(
+      rules,
+      VERSION,
+      (options) => ({ io, rules, style: styleFor(io.stdout, io.env, options), errorStyle }),
+      { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) },
+    );
+    await program.parseAsync(io.argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return reportError(error, io.stderr, io.env, errorStyle);
+  }
+}

@@ -1,0 +1,138 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { Rules } from "../core/rules-schema.js";
+import { didYouMean } from "../core/suggest.js";
+import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
+import type { Context } from "./context.js";
+import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
+
+function parseFormat(value: string): Format {
+  if ((FORMAT_NAMES as string[]).includes(value)) return value as Format;
+  throw new InvalidArgumentError(`allowed: ${FORMAT_NAMES.join(", ")}${didYouMean(value, FORMAT_NAMES)}`);
+}
+
+const EXAMPLES = {
+  recommend: [
+    "advise                                         # ask the questions in a terminal",
+    "advise --need knowledge --corpus-tokens 2m --citations --knowledge-freshness frequent",
+    "advise --profile answers.yaml --format json    # for scripts",
+    "advise --profile answers.yaml --latency strict # a flag overrides the file",
+    "advise --profile answers.yaml --format markdown > decision.md",
+  ],
+  table: ["advise table", "advise table --format json"],
+  questions: ["advise questions", "advise questions --format json | jq '.dimensions[].id'"],
+  explain: ["advise explain rag", "advise explain ft --format markdown"],
+  compare: ["advise compare rag fine-tuning", "advise compare icl rag ft --format json"],
+} as const;
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0    success
+  1    what was checked has problems (a failing rules check or test)
+  2    bad usage, a bad answer value, an unreadable or invalid profile or rules file
+  3    an internal error (a bug); ADVISE_DEBUG=1 shows the stack
+  130  cancelled with Ctrl-C
+
+Environment:
+  ADVISE_RULES   a rules file to use instead of the built-in one (--rules wins)
+  NO_COLOR       no colour; FORCE_COLOR=1 forces it; TERM=dumb gives plain ASCII
+  ADVISE_DEBUG   1 prints the stack of an internal error
+`;
+
+/** The options every command that prints data takes. */
+function common(command: Command): Command {
+  return command
+    .addOption(new Option("--format <format>", `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")}`).argParser(parseFormat).default("table"))
+    .option("--rules <file>", "a rules file to use instead of the built-in one (also ADVISE_RULES)")
+    .option("--no-color", "no colour, whatever the terminal")
+    .option("--ascii", "plain ASCII tables and bars");
+}
+
+export type MakeContext = (options: { color?: boolean; ascii?: boolean }) => Context;
+
+export interface ProgramOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+/**
+ * Builds the command tree. The dimension flags come from the rules in use, so a dimension added to a rules
+ * file becomes a flag with no code change. Actions only translate options into a typed call.
+ */
+export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
+  // Set before any subcommand is added: subcommands inherit these settings when they are created.
+  const program = new Command("advise")
+    .exitOverride()
+    .configureOutput({
+      writeOut: output.writeOut,
+      writeErr: output.writeErr,
+      outputError: (text, write) => write(`advise: ${text.replace(/^error: /, "")}`),
+    })
+    .description("Advice on customizing a foundation model: pre-training, fine-tuning, in-context learning or RAG.")
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .addHelpText("after", examples(EXAMPLES.recommend) + EXIT_CODES);
+
+  const recommend = common(program.command("recommend", { isDefault: true }))
+    .description("rank the approaches for a project and print the advice (the default command)")
+    .option("--profile <file>", "answers in a YAML or JSON file; - reads standard input")
+    .option("--no-input", "never ask questions; evaluate what was given")
+    .option("--explain", "show every rule that raised or lowered each approach, and the open ones")
+    .option("--save <file>", "save the answers as a profile file (atomically; never overwrites without --force)")
+    .option("--force", "let --save overwrite an existing file")
+    .addHelpText("after", examples(EXAMPLES.recommend));
+  const dimensionOptions = new Map<string, string>();
+  for (const dimension of rules.dimensions) {
+    const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
+    if (dimension.type === "boolean") {
+      const yes = new Option(`--${dimension.id}`, dimension.question);
+      recommend.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
+      dimensionOptions.set(dimension.id, yes.attributeName());
+    } else {
+      const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
+      recommend.addOption(option);
+      dimensionOptions.set(dimension.id, option.attributeName());
+    }
+  }
+  recommend.action(async (options) => {
+    const flags: Record<string, unknown> = {};
+    for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
+    await runRecommend(makeContext(options), {
+      profileFile: options.profile,
+      flags,
+      format: options.format,
+      explain: options.explain === true,
+      input: options.input !== false,
+      save: options.save,
+      force: options.force === true,
+    });
+  });
+
+  common(program.command("table"))
+    .description("print the trade-off table of the four approaches")
+    .addHelpText("after", examples(EXAMPLES.table))
+    .action(async (options) => runTable(makeContext(options), { format: options.format }));
+
+  common(program.command("questions"))
+    .description("list the questions (profile dimensions), their types and allowed values")
+    .addHelpText("after", examples(EXAMPLES.questions))
+    .action(async (options) => runQuestions(makeContext(options), { format: options.format }));
+
+  common(program.command("explain"))
+    .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
+    .description("everything the rules know about one approach")
+    .addHelpText("after", examples(EXAMPLES.explain))
+    .action(async (approach: string, options) => runExplain(makeContext(options), { approach, format: options.format }));
+
+  common(program.command("compare"))
+    .argument("<approaches...>", "two or more approaches")
+    .description("approaches side by side")
+    .addHelpText("after", examples(EXAMPLES.compare))
+    .action(async (approaches: string[], options) => runCompare(makeContext(options), { approaches, format: options.format }));
+
+  return program;
+}

@@ -1,0 +1,27 @@
+import { main } from "./main.js";
+
+/** The process entry: real streams, real environment, and the exit code set once at the end. */
+export async function run(): Promise<void> {
+  // A reader that went away (`advise table | head -1`) is not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  process.on("SIGINT", () => {
+    process.stderr.write("\ncancelled\n");
+    process.exit(130);
+  });
+  process.exitCode = await main({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    asker: async () => {
+      const { inquirerAsker } = await import("../prompt/inquirer-asker.js");
+      return inquirerAsker({ input: process.stdin, output: process.stdout });
+    },
+  });
+}

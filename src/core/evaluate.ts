@@ -1,0 +1,155 @@
+import { describeCondition, dimensionsOf, test, type Truth } from "./condition.js";
+import type { Answer, Profile } from "./parse-profile.js";
+import type { Condition, Rules } from "./rules-schema.js";
+import { decide, type Decision, type RankedApproach } from "./decide.js";
+import { findWhatIf, type SharpeningQuestion, type WhatIf } from "./what-if.js";
+
+export type { Exclusion, RankedApproach, Reason } from "./decide.js";
+
+export type Confidence = "high" | "medium" | "low";
+
+export interface Recommendation {
+  id: string;
+  name: string;
+  approaches: string[];
+  variant: string | null;
+  variantLabel: string | null;
+  confidence: Confidence;
+  confidenceWords: string;
+  summary: string;
+  because: string[];
+  sources: string[];
+}
+
+export interface RaisedWarning {
+  id: string;
+  message: string;
+  sources: string[];
+}
+
+export interface TraceEntry {
+  kind: "rule" | "combination" | "variant" | "warning" | "plan";
+  id: string;
+  status: "fired" | "not-fired" | "unknown";
+  condition: string;
+  answers: Record<string, Answer | null>;
+}
+
+export interface PlanItem {
+  id: string;
+  step: string;
+  sources: string[];
+}
+
+export interface Result {
+  schemaVersion: 1;
+  recommendation: Recommendation;
+  ranking: RankedApproach[];
+  warnings: RaisedWarning[];
+  whatIf: WhatIf[];
+  sharpen: SharpeningQuestion[];
+  unanswered: string[];
+  plan: PlanItem[];
+  nextSteps: string[];
+  trace: TraceEntry[];
+  profile: Profile;
+}
+
+const statusOf = (truth: Truth): TraceEntry["status"] => (truth === undefined ? "unknown" : truth ? "fired" : "not-fired");
+
+function answersFor(node: Condition, profile: Profile): Record<string, Answer | null> {
+  return Object.fromEntries([...dimensionsOf(node)].map((dim) => [dim, profile[dim] ?? null]));
+}
+
+/** How sure the advice is: the leader's margin, and how much weight sits on rules no answer has decided yet. */
+function confidenceOf(rules: Rules, decision: Decision): Confidence {
+  const { ranking, approaches } = decision;
+  const byId = new Map(ranking.map((a) => [a.id, a]));
+  const leaders = approaches.map((id) => byId.get(id)!);
+  const leaderScore = Math.min(...leaders.map((a) => a.score));
+  const runnerUp = ranking.find((a) => !approaches.includes(a.id) && !a.excluded);
+  if (leaders.some((a) => a.excluded)) return "low";
+  const margin = runnerUp ? leaderScore - runnerUp.score : Number.POSITIVE_INFINITY;
+  const contenders = [...approaches, ...(runnerUp ? [runnerUp.id] : [])];
+  let decided = 0;
+  let open = 0;
+  rules.rules.forEach((rule, index) => {
+    const weight =
+      contenders.reduce((sum, id) => sum + Math.abs(rule.effects[id] ?? 0), 0) +
+      (rule.exclude.some((id) => contenders.includes(id)) ? margin === Number.POSITIVE_INFINITY ? 10 : Math.max(10, margin) : 0);
+    if (decision.ruleTruth[index] === true) decided += weight;
+    else if (decision.ruleTruth[index] === undefined) open += weight;
+  });
+  const share = decided + open === 0 ? 1 : open / (decided + open);
+  for (const level of ["high", "medium"] as const) {
+    const bar = rules.confidence[level];
+    if (margin >= bar.minMargin && share <= bar.maxUnansweredShare) return level;
+  }
+  return "low";
+}
+
+export interface EvaluateOptions {
+  /** Search for answer changes that would change the recommendation (on by default). */
+  whatIf?: boolean;
+}
+
+/** Evaluates a profile against the rules: ranking, recommendation, warnings, plan, what-if and a full trace. */
+export function evaluate(rules: Rules, profile: Profile, options: EvaluateOptions = {}): Result {
+  const decision = decide(rules, profile);
+  const { ranking, recommendationId, approaches } = decision;
+  const combination = rules.combinations[decision.combinationIndex];
+  const recommendedIds = [recommendationId, ...approaches];
+  const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
+  const approachInfo = new Map(rules.approaches.map((a) => [a.id, a]));
+  const top = ranking.find((a) => a.id === approaches[0])!;
+  const name = combination ? combination.name : top.name;
+  const because = combination
+    ? [combination.because]
+    : top.reasons.filter((r) => r.effect > 0).slice(0, 3).map((r) => r.because);
+  const confidence = confidenceOf(rules, decision);
+  const summary = `${name}${variant ? `: ${variant.label.charAt(0).toLowerCase()}${variant.label.slice(1)}` : ""}. ${because[0] ?? approachInfo.get(top.id)!.bestUseCase}`;
+
+  const warnings = rules.warnings
+    .filter((w) => test(w.when, profile, recommendedIds) === true)
+    .map((w) => ({ id: w.id, message: w.message, sources: w.sources }));
+  const plan = rules.plan
+    .filter((p) => {
+      const truth = p.when === undefined ? true : test(p.when, profile, recommendedIds);
+      return truth === true || (truth === undefined && p.showWhenUnknown);
+    })
+    .map((p) => ({ id: p.id, step: p.step, sources: p.sources }));
+  const nextSteps = combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps;
+
+  const trace: TraceEntry[] = [
+    ...rules.rules.map((rule, i) => ({ kind: "rule" as const, id: rule.id, status: statusOf(decision.ruleTruth[i]), condition: describeCondition(rule.when), answers: answersFor(rule.when, profile) })),
+    ...rules.combinations.map((c) => ({ kind: "combination" as const, id: c.id, status: statusOf(test(c.when, profile)), condition: describeCondition(c.when), answers: answersFor(c.when, profile) })),
+    ...rules.warnings.map((w) => ({ kind: "warning" as const, id: w.id, status: statusOf(test(w.when, profile, recommendedIds)), condition: describeCondition(w.when), answers: answersFor(w.when, profile) })),
+  ];
+  const unanswered = rules.dimensions.map((d) => d.id).filter((id) => profile[id] === undefined);
+  const search = options.whatIf === false ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, recommendationId);
+
+  return {
+    schemaVersion: 1,
+    recommendation: {
+      id: recommendationId,
+      name,
+      approaches,
+      variant: variant?.id ?? null,
+      variantLabel: variant?.label ?? null,
+      confidence,
+      confidenceWords: rules.confidence.words[confidence],
+      summary,
+      because,
+      sources: [...new Set([...(combination?.sources ?? []), ...top.reasons.filter((r) => r.effect > 0).flatMap((r) => r.sources), ...(variant?.sources ?? [])])],
+    },
+    ranking,
+    warnings,
+    whatIf: search.whatIf,
+    sharpen: search.sharpen,
+    unanswered,
+    plan,
+    nextSteps,
+    trace,
+    profile,
+  };
+}

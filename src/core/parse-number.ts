@@ -1,0 +1,32 @@
+const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+const NUMBER_FORM = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i;
+
+export const NUMBER_FORMS = "a number ≥ 0, optionally with a suffix k, m, b or t (e.g. 500, 50k, 2.5m, 300b)";
+
+/**
+ * Reads a count or amount as the contract allows: a finite number ≥ 0, or a string with an optional
+ * k/m/b/t suffix. Underscores and thousands commas are accepted (`1_000`, `1,000`). Returns undefined when the
+ * value has no such form.
+ */
+export function parseNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim().replace(/[_,](?=\d{3}\b)/g, "").replace(/^\+/, "");
+  const match = NUMBER_FORM.exec(text);
+  if (!match) return undefined;
+  const [, digits, exponent, suffix] = match;
+  const base = Number(digits) * (exponent === undefined ? 1 : 10 ** Number(exponent));
+  const result = suffix ? base * SUFFIXES[suffix.toLowerCase()]! : base;
+  return Number.isFinite(result) ? Number(result.toPrecision(15)) : undefined;
+}
+
+/** Prints a number back in the shortest suffixed form that parses to the same value (50000 → "50k"). */
+export function formatNumber(value: number): string {
+  for (const [suffix, scale] of Object.entries(SUFFIXES).reverse()) {
+    if (Math.abs(value) >= scale) {
+      const scaled = Number((value / scale).toPrecision(12));
+      if (parseNumber(`${scaled}${suffix}`) === value) return `${scaled}${suffix}`;
+    }
+  }
+  return String(value);
+}

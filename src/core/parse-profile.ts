@@ -1,0 +1,78 @@
+import { ProfileError, type Problem } from "./errors.js";
+import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
+import type { Dimension, Rules } from "./rules-schema.js";
+import { didYouMean } from "./suggest.js";
+
+export type Answer = string | number | boolean;
+/** Normalised answers keyed by dimension id; an unanswered dimension is absent. */
+export type Profile = Record<string, Answer>;
+
+const TRUE = ["true", "yes", "y", "1", "on"];
+const FALSE = ["false", "no", "n", "0", "off"];
+
+/** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
+export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer } | { error: string } {
+  const shown = typeof raw === "string" ? `"${raw}"` : JSON.stringify(raw) ?? String(raw);
+  switch (dimension.type) {
+    case "number": {
+      const value = parseNumber(raw);
+      if (value !== undefined) return { value };
+      const numeric = typeof raw === "number" ? raw : Number(String(raw).trim());
+      const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
+      return { error: `${shown} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}` };
+    }
+    case "boolean": {
+      if (typeof raw === "boolean") return { value: raw };
+      const text = String(raw).trim().toLowerCase();
+      if (TRUE.includes(text)) return { value: true };
+      if (FALSE.includes(text)) return { value: false };
+      return { error: `${shown} is not a valid ${dimension.id}; expected true or false (yes/no)` };
+    }
+    case "enum": {
+      const ids = dimension.values.map((v) => v.id);
+      if (typeof raw === "string") {
+        const text = raw.trim().toLowerCase();
+        const hit = ids.find((id) => id.toLowerCase() === text) ?? dimension.aliases[text];
+        if (hit) return { value: hit };
+      }
+      const hint = typeof raw === "string" ? didYouMean(raw.trim(), [...ids, ...Object.keys(dimension.aliases)]) : "";
+      return { error: `${shown} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}` };
+    }
+  }
+}
+
+export interface RawAnswers {
+  /** Where these answers came from, for messages: a file name, "flags". */
+  origin: string;
+  values: Record<string, unknown>;
+  /** Optional locator for file-based answers, so messages can give a line and column. */
+  locate?: (key: string, part: "key" | "value") => Partial<Problem>;
+}
+
+/** Validates raw answers against the rules' dimensions, reporting every problem at once. */
+export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
+  const dimensions = new Map(rules.dimensions.map((d) => [d.id, d]));
+  const profile: Profile = {};
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(raw.values)) {
+    const dimension = dimensions.get(key);
+    if (!dimension) {
+      problems.push({ ...raw.locate?.(key, "key"), message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list` });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const parsed = parseAnswer(dimension, value);
+    if ("error" in parsed) problems.push({ ...raw.locate?.(key, "value"), message: parsed.error });
+    else profile[key] = parsed.value;
+  }
+  if (problems.length > 0) {
+    const head = problems.length === 1 ? problems[0]!.message : `${problems.length} problems`;
+    throw new ProfileError(`${raw.origin}: ${head}`, problems);
+  }
+  return profile;
+}
+
+/** Later sources override earlier ones: profile file, then flags, then answers to questions. */
+export function mergeProfiles(...layers: Profile[]): Profile {
+  return Object.assign({}, ...layers) as Profile;
+}

@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9+:.-]*$/i, "an id of letters, digits, '-', '+', ':' or '.'");
+const Text = z.string().min(1);
+const SourceIds = z.array(Id).default([]);
+
+/** A number in a rules file may be written like an answer: 200k, 1b. */
+const Amount = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = parseNumber(value);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: "custom", message: `expected ${NUMBER_FORMS}, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export interface Condition {
+  dim?: string;
+  is?: string | number | boolean;
+  in?: (string | number | boolean)[];
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  recommended?: string[];
+}
+
+export const COMPARISONS = ["is", "in", "gt", "gte", "lt", "lte"] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+const LOGIC = ["all", "any", "not", "recommended"] as const;
+
+/**
+ * One shape for every condition node, so a misspelled key is reported as such: a leaf names `dim` and one
+ * comparison; a branch is exactly one of `all`, `any`, `not`; `recommended` tests the recommendation (warnings only).
+ */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      dim: Id.optional(),
+      is: Scalar.optional(),
+      in: z.array(Scalar).min(1).optional(),
+      gt: Amount.optional(),
+      gte: Amount.optional(),
+      lt: Amount.optional(),
+      lte: Amount.optional(),
+      all: z.array(ConditionSchema).min(1).optional(),
+      any: z.array(ConditionSchema).min(1).optional(),
+      not: ConditionSchema.optional(),
+      recommended: z.array(Id).min(1).optional(),
+    })
+    .superRefine((node, ctx) => {
+      const comparisons = COMPARISONS.filter((key) => node[key] !== undefined);
+      const logic = LOGIC.filter((key) => node[key] !== undefined);
+      if (node.dim !== undefined) {
+        if (comparisons.length !== 1 || logic.length > 0) {
+          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" needs exactly one of ${COMPARISONS.join(", ")}` });
+        }
+      } else if (comparisons.length > 0 || logic.length !== 1) {
+        ctx.addIssue({ code: "custom", message: `a condition is { dim, ${COMPARISONS.join("|")} } or exactly one of ${LOGIC.join(", ")}` });
+      }
+    }),
+);
+
+const Effects = z.record(Id, z.number().finite());
+
+export const ApproachSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  /** A name short enough for a table cell; the full name when absent. */
+  shortName: Text.optional(),
+  aliases: z.array(Id).default([]),
+  resourceDemand: Text,
+  customizationLevel: Text,
+  bestUseCase: Text,
+  description: Text,
+  strengths: z.array(Text).default([]),
+  risks: z.array(Text).default([]),
+  cost: Text.optional(),
+  time: Text.optional(),
+  nextSteps: z.array(Text).default([]),
+  sources: SourceIds,
+});
+
+export const CombinationSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  approaches: z.array(Id).min(2),
+  summary: Text,
+  when: ConditionSchema,
+  /** Each approach of the combination must score at least this much on its own. */
+  minComponentScore: z.number().finite().default(0),
+  because: Text,
+  nextSteps: z.array(Text).default([]),
+  sources: SourceIds,
+});
+
+export const VariantSchema = z.strictObject({
+  id: Id,
+  approach: Id,
+  label: Text,
+  when: ConditionSchema.optional(),
+  because: Text,
+  sources: SourceIds,
+});
+
+const EnumValueSchema = z.strictObject({ id: Id, label: Text, meaning: Text });
+
+export const DimensionSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    id: Id,
+    type: z.literal("enum"),
+    question: Text,
+    help: Text.optional(),
+    values: z.array(EnumValueSchema).min(2),
+    aliases: z.record(z.string(), Id).default({}),
+    sources: SourceIds,
+  }),
+  z.strictObject({
+    id: Id,
+    type: z.literal("number"),
+    question: Text,
+    help: Text.optional(),
+    unit: Text.optional(),
+    sources: SourceIds,
+  }),
+  z.strictObject({
+    id: Id,
+    type: z.literal("boolean"),
+    question: Text,
+    help: Text.optional(),
+    sources: SourceIds,
+  }),
+]);
+
+export const RuleSchema = z
+  .strictObject({
+    id: Id,
+    when: ConditionSchema,
+    effects: Effects.default({}),
+    exclude: z.array(Id).default([]),
+    because: Text,
+    sources: SourceIds,
+    disabled: z.boolean().default(false),
+  })
+  .refine((rule) => Object.keys(rule.effects).length > 0 || rule.exclude.length > 0, {
+    message: "a rule needs `effects`, `exclude` or both",
+  });
+
+export const WarningSchema = z.strictObject({
+  id: Id,
+  when: ConditionSchema,
+  message: Text,
+  sources: SourceIds,
+});
+
+export const PlanStepSchema = z.strictObject({
+  id: Id,
+  when: ConditionSchema.optional(),
+  /** Show the step while its condition is still open for lack of an answer. */
+  showWhenUnknown: z.boolean().default(false),
+  step: Text,
+  sources: SourceIds,
+});
+
+const Level = z.strictObject({ minMargin: z.number().min(0), maxUnansweredShare: z.number().min(0).max(1) });
+
+export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional() });
+
+export const RulesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  tieBreak: z.array(Id).default([]),
+  confidence: z.strictObject({
+    high: Level,
+    medium: Level,
+    words: z.strictObject({ high: Text, medium: Text, low: Text }),
+  }),
+  approaches: z.array(ApproachSchema).min(1),
+  combinations: z.array(CombinationSchema).default([]),
+  variants: z.array(VariantSchema).default([]),
+  dimensions: z.array(DimensionSchema).min(1),
+  rules: z.array(RuleSchema).default([]),
+  warnings: z.array(WarningSchema).default([]),
+  plan: z.array(PlanStepSchema).default([]),
+  sources: z.record(Id, SourceSchema).default({}),
+});
+
+export type Rules = z.output<typeof RulesSchema>;
+export type Approach = z.output<typeof ApproachSchema>;
+export type Combination = z.output<typeof CombinationSchema>;
+export type Variant = z.output<typeof VariantSchema>;
+export type Dimension = z.output<typeof DimensionSchema>;
+export type EnumDimension = Extract<Dimension, { type: "enum" }>;
+export type Rule = z.output<typeof RuleSchema>;
+export type Warning = z.output<typeof WarningSchema>;
+export type PlanStep = z.output<typeof PlanStepSchema>;
+export type Source = z.output<typeof SourceSchema>;

@@ -1,0 +1,86 @@
+import { decide } from "./decide.js";
+import type { Answer, Profile } from "./parse-profile.js";
+import type { Condition, Dimension, Rules } from "./rules-schema.js";
+
+export interface WhatIf {
+  change: Record<string, Answer>;
+  recommendation: string;
+}
+
+export interface SharpeningQuestion {
+  dimension: string;
+  question: string;
+  /** Answers that would change the recommendation, and to what. */
+  changes: WhatIf[];
+  /** Share of the tried answers that would change it: 1 means any answer would. */
+  decisiveness: number;
+}
+
+function collectThresholds(node: Condition | undefined, dim: string, into: Set<number>): void {
+  if (!node) return;
+  if (node.dim === dim) for (const bound of [node.gt, node.gte, node.lt, node.lte]) if (bound !== undefined) into.add(bound);
+  node.all?.forEach((child) => collectThresholds(child, dim, into));
+  node.any?.forEach((child) => collectThresholds(child, dim, into));
+  collectThresholds(node.not, dim, into);
+}
+
+/**
+ * The answers worth trying for a dimension: every enum value, both booleans, and for numbers a value on each
+ * side of every threshold the rules compare against (so every region the rules can tell apart is visited).
+ */
+export function candidateAnswers(rules: Rules, dimension: Dimension): Answer[] {
+  if (dimension.type === "enum") return dimension.values.map((v) => v.id);
+  if (dimension.type === "boolean") return [true, false];
+  const thresholds = new Set<number>();
+  for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
+    collectThresholds(node, dimension.id, thresholds);
+  }
+  const values = new Set<number>([0]);
+  for (const t of thresholds) {
+    values.add(t);
+    if (t >= 1) values.add(t - 1);
+    values.add(t + 1);
+  }
+  return [...values].sort((a, b) => a - b);
+}
+
+function distance(from: Answer | undefined, to: Answer): number {
+  if (typeof from === "number" && typeof to === "number") return Math.abs(Math.log10(to + 1) - Math.log10(from + 1));
+  return 1;
+}
+
+/**
+ * Searches single-answer changes that change the recommendation. For an answered dimension it keeps, per
+ * resulting recommendation, the change closest to the current answer; for an unanswered one it reports which
+ * answers would move the advice, most decisive question first.
+ */
+export function findWhatIf(rules: Rules, profile: Profile, current: string): { whatIf: WhatIf[]; sharpen: SharpeningQuestion[] } {
+  const found: { entry: WhatIf; distance: number; order: number }[] = [];
+  const sharpen: SharpeningQuestion[] = [];
+  rules.dimensions.forEach((dimension, order) => {
+    const answer = profile[dimension.id];
+    const candidates = candidateAnswers(rules, dimension).filter((value) => value !== answer);
+    const best = new Map<string, { value: Answer; distance: number }>();
+    const changes: WhatIf[] = [];
+    for (const value of candidates) {
+      const outcome = decide(rules, { ...profile, [dimension.id]: value }).recommendationId;
+      if (outcome === current) continue;
+      changes.push({ change: { [dimension.id]: value }, recommendation: outcome });
+      const d = distance(answer, value);
+      const previous = best.get(outcome);
+      if (!previous || d < previous.distance) best.set(outcome, { value, distance: d });
+    }
+    if (answer === undefined) {
+      if (changes.length > 0) {
+        sharpen.push({ dimension: dimension.id, question: dimension.question, changes, decisiveness: changes.length / candidates.length });
+      }
+      return;
+    }
+    for (const [recommendation, { value, distance: d }] of best) {
+      found.push({ entry: { change: { [dimension.id]: value }, recommendation }, distance: d, order });
+    }
+  });
+  found.sort((a, b) => a.distance - b.distance || a.order - b.order);
+  sharpen.sort((a, b) => b.decisiveness - a.decisiveness);
+  return { whatIf: found.map((f) => f.entry), sharpen };
+}

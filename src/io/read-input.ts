@@ -1,0 +1,53 @@
+import { readFileSync, statSync } from "node:fs";
+import { AdviseError } from "../core/errors.js";
+import { MAX_INPUT_BYTES } from "../core/read-document.js";
+
+export class InputError extends AdviseError {}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw new InputError(`standard input is larger than ${MAX_INPUT_BYTES} bytes; that is more than any profile or rules file needs`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Turns bytes into text, refusing what is not UTF-8 text; a byte-order mark is dropped. */
+export function decodeText(bytes: Buffer, name: string): string {
+  if (bytes.includes(0)) throw new InputError(`${name}: this is a binary file, not YAML or JSON text`);
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new InputError(`${name}: the file is not UTF-8 text; save it as UTF-8 and try again`);
+  }
+}
+
+/** Reads a file named on the command line, or standard input for "-", with a clear message for each failure. */
+export async function readInput(path: string, stdin: NodeJS.ReadableStream, what: string): Promise<{ text: string; name: string }> {
+  if (path === "-") {
+    if ((stdin as { isTTY?: boolean }).isTTY) throw new InputError(`${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`);
+    return { text: decodeText(await readStream(stdin), "standard input"), name: "<stdin>" };
+  }
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === "ENOENT" ? `${what} "${path}" does not exist` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
+  }
+  if (stats.isDirectory()) throw new InputError(`${what} "${path}" is a directory; name a YAML or JSON file`);
+  if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${what} "${path}" is ${stats.size} bytes; at most ${MAX_INPUT_BYTES} are read`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === "EACCES" ? `${what} "${path}" is not readable (permission denied)` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
+  }
+  return { text: decodeText(bytes, path), name: path };
+}

@@ -1,0 +1,48 @@
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { AdviseError } from "../core/errors.js";
+import type { Profile } from "../core/parse-profile.js";
+
+export class SaveError extends AdviseError {}
+
+async function serialise(path: string, profile: Profile): Promise<string> {
+  if (path.endsWith(".json")) return `${JSON.stringify(profile, null, 2)}\n`;
+  const { stringify } = await import("yaml");
+  return `# Answers for \`advise --profile ${basename(path)}\`\n${stringify(profile)}`;
+}
+
+/**
+ * Writes a profile atomically: to a temporary file beside the target, flushed, then renamed over it, so an
+ * interruption never leaves a partial file. An existing file is replaced only with --force or a yes.
+ * Returns false when the user declined to overwrite.
+ */
+export async function saveProfile(
+  path: string,
+  profile: Profile,
+  options: { force: boolean; confirmOverwrite?: (message: string) => Promise<boolean> },
+): Promise<boolean> {
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) throw new SaveError(`cannot save to "${path}": it is a directory`);
+    if (!options.force) {
+      if (!options.confirmOverwrite) throw new SaveError(`"${path}" already exists; pass --force to overwrite it, or choose another file`);
+      if (!(await options.confirmOverwrite(`"${path}" exists. Overwrite it?`))) return false;
+    }
+  }
+  const text = await serialise(path, profile);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temporary, "wx", 0o644);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SaveError(`cannot save to "${path}" (${code ?? (error as Error).message})`);
+  }
+  return true;
+}

@@ -1,0 +1,101 @@
+import type { Approach, Rules } from "../core/rules-schema.js";
+import { renderGrid } from "./grid.js";
+import { wrap, type Style } from "./style.js";
+
+/** What the rules know about one approach, as data; `rules` lists the rules that raise or lower it. */
+export function approachData(rules: Rules, approach: Approach) {
+  const { aliases, ...rest } = approach;
+  return {
+    ...rest,
+    aliases,
+    favouredBy: rules.rules.filter((r) => (r.effects[approach.id] ?? 0) > 0).map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
+    disfavouredBy: rules.rules.filter((r) => (r.effects[approach.id] ?? 0) < 0).map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
+    excludedBy: rules.rules.filter((r) => r.exclude.includes(approach.id)).map((r) => ({ rule: r.id, because: r.because })),
+    variants: rules.variants.filter((v) => v.approach === approach.id).map((v) => ({ id: v.id, label: v.label })),
+    sourceLinks: approach.sources.map((id) => ({ id, title: rules.sources[id]?.title ?? id, url: rules.sources[id]?.url ?? null })),
+  };
+}
+
+function section(title: string, items: string[], style: Style, bullet = "•"): string[] {
+  if (items.length === 0) return [];
+  return ["", style.paint.bold(title), ...items.map((item) => wrap(`${bullet} ${item}`, style.width, "  ", "  "))];
+}
+
+export function renderApproach(rules: Rules, approach: Approach, style: Style): string {
+  const data = approachData(rules, approach);
+  const { paint } = style;
+  const out = [
+    paint.accent(paint.bold(approach.name)) + paint.dim(`  (${[approach.id, ...approach.aliases].join(", ")})`),
+    "",
+    wrap(approach.description, style.width),
+    "",
+    `${paint.bold("Resource demand:")} ${approach.resourceDemand}`,
+    `${paint.bold("Customization level:")} ${approach.customizationLevel}`,
+    wrap(`${paint.bold("Best use case:")} ${approach.bestUseCase}`, style.width, "", "  "),
+    ...(approach.cost ? [wrap(`${paint.bold("Cost:")} ${approach.cost}`, style.width, "", "  ")] : []),
+    ...(approach.time ? [wrap(`${paint.bold("Time:")} ${approach.time}`, style.width, "", "  ")] : []),
+    ...section("Strengths", approach.strengths, style),
+    ...section("Risks", approach.risks, style),
+    ...section("Chosen when", data.favouredBy.map((r) => `${r.because} ${paint.dim(`(+${r.effect}, ${r.rule})`)}`), style),
+    ...section("Ruled out when", data.excludedBy.map((r) => `${r.because} ${paint.dim(`(${r.rule})`)}`), style),
+    ...section("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`), style),
+    ...section("Next steps", approach.nextSteps, style),
+    ...section("Sources", data.sourceLinks.map((s) => `${paint.dim(`[${s.id}]`)} ${s.title}${s.url ? ` ${paint.dim(s.url)}` : ""}`), style, ""),
+  ];
+  return `${out.join("\n")}\n`;
+}
+
+export function renderApproachMarkdown(rules: Rules, approach: Approach): string {
+  const data = approachData(rules, approach);
+  const list = (title: string, items: string[]) => (items.length ? ["", `## ${title}`, "", ...items.map((i) => `- ${i}`)] : []);
+  return [
+    `# ${approach.name}`,
+    "",
+    approach.description,
+    "",
+    `- Resource demand: ${approach.resourceDemand}`,
+    `- Customization level: ${approach.customizationLevel}`,
+    `- Best use case: ${approach.bestUseCase}`,
+    ...list("Strengths", approach.strengths),
+    ...list("Risks", approach.risks),
+    ...list("Next steps", approach.nextSteps),
+    ...list("Sources", data.sourceLinks.map((s) => (s.url ? `[${s.id}] [${s.title}](${s.url})` : `[${s.id}] ${s.title}`))),
+    "",
+  ].join("\n");
+}
+
+const FIELDS: [string, (a: Approach) => string][] = [
+  ["Resource demand", (a) => a.resourceDemand],
+  ["Customization level", (a) => a.customizationLevel],
+  ["Best use case", (a) => a.bestUseCase],
+  ["Cost", (a) => a.cost ?? "—"],
+  ["Time", (a) => a.time ?? "—"],
+  ["Strengths", (a) => a.strengths.map((s) => `• ${s}`).join("\n")],
+  ["Risks", (a) => a.risks.map((s) => `• ${s}`).join("\n")],
+];
+
+/** Approaches side by side: one column each when they fit the width, else one block per field. */
+export function renderComparison(rules: Rules, approaches: Approach[], style: Style): string {
+  const columns = [{ header: "", flex: 1 }, ...approaches.map((a) => ({ header: a.name, flex: 3 }))];
+  if (style.width >= 30 * approaches.length + 16) {
+    const rows = FIELDS.map(([label, get]) => [style.paint.bold(label), ...approaches.map(get)]);
+    return `${renderGrid(columns, rows, style)}\n`;
+  }
+  const out: string[] = [];
+  for (const [label, get] of FIELDS) {
+    out.push(style.paint.bold(label));
+    for (const a of approaches) out.push(wrap(`${style.paint.accent(a.name)}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
+    out.push("");
+  }
+  return `${out.join("\n")}`;
+}
+
+export function renderComparisonMarkdown(rules: Rules, approaches: Approach[]): string {
+  const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+  return [
+    `| | ${approaches.map((a) => cell(a.name)).join(" | ")} |`,
+    `|---|${approaches.map(() => "---").join("|")}|`,
+    ...FIELDS.map(([label, get]) => `| ${label} | ${approaches.map((a) => cell(get(a))).join(" | ")} |`),
+    "",
+  ].join("\n");
+}

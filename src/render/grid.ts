@@ -1,0 +1,64 @@
+import Table from "cli-table3";
+import type { Style } from "./style.js";
+
+const ASCII_CHARS = {
+  top: "-", "top-mid": "+", "top-left": "+", "top-right": "+",
+  bottom: "-", "bottom-mid": "+", "bottom-left": "+", "bottom-right": "+",
+  left: "|", "left-mid": "+", mid: "-", "mid-mid": "+", right: "|", "right-mid": "+", middle: "|",
+};
+
+export interface Column {
+  header: string;
+  /** Share of the free width this column may take when the table must shrink; 0 keeps its natural width. */
+  flex: number;
+  align?: "left" | "right";
+}
+
+/**
+ * A bordered table that never overflows `style.width`: columns with `flex` share what is left after the fixed
+ * columns and wrap their text at word boundaries.
+ */
+export function renderGrid(columns: Column[], rows: string[][], style: Style): string {
+  const padding = 2;
+  const cellsOf = (i: number) => [columns[i]!.header, ...rows.map((row) => row[i] ?? "")].map(strip);
+  const natural = columns.map((_, i) => Math.max(...cellsOf(i).flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding);
+  // A column never gets narrower than its longest word, so words wrap instead of being cut.
+  const minimum = columns.map((column, i) =>
+    column.flex === 0 ? natural[i]! : Math.min(natural[i]!, Math.max(...cellsOf(i).flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding),
+  );
+  const budget = style.width - (columns.length + 1);
+  const widths = natural.slice();
+  if (natural.reduce((a, b) => a + b, 0) > budget) {
+    widths.splice(0, widths.length, ...minimum);
+    let spare = budget - widths.reduce((a, b) => a + b, 0);
+    // Share what is left by flex, a column at a time, until every column is at its natural width or none is left.
+    while (spare > 0) {
+      const growing = columns.map((c, i) => (c.flex > 0 && widths[i]! < natural[i]! ? i : -1)).filter((i) => i >= 0);
+      if (growing.length === 0) break;
+      const flexTotal = growing.reduce((sum, i) => sum + columns[i]!.flex, 0);
+      let given = 0;
+      for (const i of growing) {
+        const share = Math.max(1, Math.floor((spare * columns[i]!.flex) / flexTotal));
+        const give = Math.min(share, natural[i]! - widths[i]!, spare - given);
+        widths[i]! += give;
+        given += give;
+      }
+      if (given === 0) break;
+      spare -= given;
+    }
+  }
+  const table = new Table({
+    head: columns.map((c) => style.paint.bold(c.header)),
+    colWidths: widths,
+    colAligns: columns.map((c) => c.align ?? "left"),
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
+    ...(style.unicode ? {} : { chars: ASCII_CHARS }),
+  });
+  table.push(...rows);
+  return table.toString();
+}
+
+// eslint-disable-next-line no-control-regex
+const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");

@@ -1,0 +1,48 @@
+/** How output may look: decided once from flags, environment and the stream, then passed to every renderer. */
+export interface Style {
+  /** Columns available; tables and paragraphs wrap to fit. */
+  width: number;
+  /** Box-drawing characters and block bars, or plain ASCII for `TERM=dumb` and `--ascii`. */
+  unicode: boolean;
+  paint: Paint;
+}
+
+type Brush = (text: string) => string;
+export interface Paint {
+  bold: Brush;
+  dim: Brush;
+  accent: Brush;
+  good: Brush;
+  bad: Brush;
+  warn: Brush;
+}
+
+const plain: Brush = (text) => text;
+export const NO_PAINT: Paint = { bold: plain, dim: plain, accent: plain, good: plain, bad: plain, warn: plain };
+
+/** A style for tests and for documents: no colour, Unicode, 80 columns. */
+export const PLAIN_STYLE: Style = { width: 80, unicode: true, paint: NO_PAINT };
+
+/** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
+export function wrap(text: string, width: number, indent = "", hang = ""): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  const room = Math.max(20, width);
+  let line = "";
+  for (const word of words) {
+    const start = lines.length === 0 ? indent : indent + hang;
+    if (line === "") line = start + word;
+    else if (visibleLength(line) + 1 + visibleLength(word) > room) {
+      lines.push(line);
+      line = indent + hang + word;
+    } else line = `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("\n");
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+export function visibleLength(text: string): number {
+  return text.replace(ANSI, "").length;
+}
