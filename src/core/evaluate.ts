@@ -61,35 +61,29 @@ function answersFor(node: Condition, profile: Profile): Record<string, Answer | 
   return Object.fromEntries([...dimensionsOf(node)].map((dim) => [dim, profile[dim] ?? null]));
 }
 
-/** How sure the advice is: the leader's margin, and how much weight sits on rules no answer has decided yet. */
-function confidenceOf(rules: Rules, decision: Decision): Confidence {
+/**
+ * How sure the advice is: the leader's margin over the best approach outside the recommendation, and how
+ * much an unanswered question could still move it (the largest share of one open question's answers that
+ * would change the recommendation, from the what-if search).
+ */
+function confidenceOf(rules: Rules, decision: Decision, sharpen: SharpeningQuestion[], answeredShare: number): Confidence {
   const { ranking, approaches } = decision;
-  const byId = new Map(ranking.map((a) => [a.id, a]));
-  const leaders = approaches.map((id) => byId.get(id)!);
+  const leaders = ranking.filter((a) => approaches.includes(a.id));
+  if (leaders.some((a) => a.excluded)) return "low";
   const leaderScore = Math.min(...leaders.map((a) => a.score));
   const runnerUp = ranking.find((a) => !approaches.includes(a.id) && !a.excluded);
-  if (leaders.some((a) => a.excluded)) return "low";
   const margin = runnerUp ? leaderScore - runnerUp.score : Number.POSITIVE_INFINITY;
-  const contenders = [...approaches, ...(runnerUp ? [runnerUp.id] : [])];
-  let decided = 0;
-  let open = 0;
-  rules.rules.forEach((rule, index) => {
-    const weight =
-      contenders.reduce((sum, id) => sum + Math.abs(rule.effects[id] ?? 0), 0) +
-      (rule.exclude.some((id) => contenders.includes(id)) ? margin === Number.POSITIVE_INFINITY ? 10 : Math.max(10, margin) : 0);
-    if (decision.ruleTruth[index] === true) decided += weight;
-    else if (decision.ruleTruth[index] === undefined) open += weight;
-  });
-  const share = decided + open === 0 ? 1 : open / (decided + open);
+  const openShare = Math.max(0, ...sharpen.map((q) => q.decisiveness));
   for (const level of ["high", "medium"] as const) {
     const bar = rules.confidence[level];
-    if (margin >= bar.minMargin && share <= bar.maxUnansweredShare) return level;
+    if (margin >= bar.minMargin && openShare <= bar.maxUnansweredShare && answeredShare >= bar.minAnsweredShare) return level;
   }
   return "low";
 }
 
 export interface EvaluateOptions {
-  /** Search for answer changes that would change the recommendation (on by default). */
+  /** Search changes to the given answers that would change the recommendation (on by default); the open
+   * questions are always searched, since confidence depends on them. */
   whatIf?: boolean;
 }
 
@@ -106,7 +100,9 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
   const because = combination
     ? [combination.because]
     : top.reasons.filter((r) => r.effect > 0).slice(0, 3).map((r) => r.because);
-  const confidence = confidenceOf(rules, decision);
+  const search = findWhatIf(rules, profile, recommendationId, { answered: options.whatIf !== false });
+  const answeredShare = rules.dimensions.filter((d) => profile[d.id] !== undefined).length / rules.dimensions.length;
+  const confidence = confidenceOf(rules, decision, search.sharpen, answeredShare);
   const summary = `${name}${variant ? `: ${variant.label.charAt(0).toLowerCase()}${variant.label.slice(1)}` : ""}. ${because[0] ?? approachInfo.get(top.id)!.bestUseCase}`;
 
   const warnings = rules.warnings
@@ -126,7 +122,6 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
     ...rules.warnings.map((w) => ({ kind: "warning" as const, id: w.id, status: statusOf(test(w.when, profile, recommendedIds)), condition: describeCondition(w.when), answers: answersFor(w.when, profile) })),
   ];
   const unanswered = rules.dimensions.map((d) => d.id).filter((id) => profile[id] === undefined);
-  const search = options.whatIf === false ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, recommendationId);
 
   return {
     schemaVersion: 1,

@@ -167,7 +167,11 @@ export const PlanStepSchema = z.strictObject({
   sources: SourceIds,
 });
 
-const Level = z.strictObject({ minMargin: z.number().min(0), maxUnansweredShare: z.number().min(0).max(1) });
+const Level = z.strictObject({
+  minMargin: z.number().min(0),
+  maxUnansweredShare: z.number().min(0).max(1),
+  minAnsweredShare: z.number().min(0).max(1).default(0),
+});
 
 export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional() });
 

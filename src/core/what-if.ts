@@ -54,11 +54,17 @@ function distance(from: Answer | undefined, to: Answer): number {
  * resulting recommendation, the change closest to the current answer; for an unanswered one it reports which
  * answers would move the advice, most decisive question first.
  */
-export function findWhatIf(rules: Rules, profile: Profile, current: string): { whatIf: WhatIf[]; sharpen: SharpeningQuestion[] } {
+export function findWhatIf(
+  rules: Rules,
+  profile: Profile,
+  current: string,
+  options: { answered?: boolean } = {},
+): { whatIf: WhatIf[]; sharpen: SharpeningQuestion[] } {
   const found: { entry: WhatIf; distance: number; order: number }[] = [];
   const sharpen: SharpeningQuestion[] = [];
   rules.dimensions.forEach((dimension, order) => {
     const answer = profile[dimension.id];
+    if (answer !== undefined && options.answered === false) return;
     const candidates = candidateAnswers(rules, dimension).filter((value) => value !== answer);
     const best = new Map<string, { value: Answer; distance: number }>();
     const changes: WhatIf[] = [];

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/advise.js", import.meta.url));
+
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs the built binary as a user would, with a fixed width and no colour unless the test says otherwise. */
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 15_000,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COLUMNS: "80", NO_COLOR: "1", ...options.env },
+  });
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+/** The golden-file form: the command line, exit code, stdout and stderr, reviewed in diffs. */
+export function golden(args: string[], run: CliRun): string {
+  return [`$ advise ${args.join(" ")}`, `Exit code: ${run.code}`, "--- stdout", run.stdout.trimEnd(), "--- stderr", run.stderr.trimEnd(), ""].join("\n");
+}
