@@ -8,6 +8,7 @@ import { comparisonData, renderComparisonMarkdown, renderComparisonTable } from 
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
+import { wrap } from "../render/style.js";
 import { canPrompt } from "../io/terminal.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
@@ -69,8 +70,9 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   let profile: Profile = await gatherAnswers(ctx.rules, ctx.io, options);
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
   const interactive = options.input && ctx.io.asker !== undefined && canPrompt(ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
-  const ask = interactive ? await ctx.io.asker!() : undefined;
+  const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
+    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
     const { askQuestions } = await import("../prompt/questionnaire.js");
     profile = await askQuestions(ctx.rules, profile, ask);
   } else if (Object.keys(profile).length === 0) {

@@ -19,7 +19,9 @@ export async function run(): Promise<void> {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    asker: async () => {
+    asker: async ({ color }) => {
+      // Inquirer decides its colours when it is first loaded, from NO_COLOR among others.
+      if (!color) process.env.NO_COLOR = "1";
       const { inquirerAsker } = await import("../prompt/inquirer-asker.js");
       return inquirerAsker({ input: process.stdin, output: process.stdout });
     },

@@ -116,6 +116,8 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     type: z.literal("enum"),
     question: Text,
     help: Text.optional(),
+    /** Asked in the short first round of the questionnaire. */
+    core: z.boolean().default(false),
     values: z.array(EnumValueSchema).min(2),
     aliases: z.record(z.string(), Id).default({}),
     sources: SourceIds,
@@ -125,6 +127,8 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     type: z.literal("number"),
     question: Text,
     help: Text.optional(),
+    /** Asked in the short first round of the questionnaire. */
+    core: z.boolean().default(false),
     unit: Text.optional(),
     sources: SourceIds,
   }),
@@ -133,6 +137,8 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     type: z.literal("boolean"),
     question: Text,
     help: Text.optional(),
+    /** Asked in the short first round of the questionnaire. */
+    core: z.boolean().default(false),
     sources: SourceIds,
   }),
 ]);

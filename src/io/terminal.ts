@@ -23,7 +23,7 @@ export function styleFor(stream: TerminalStream, env: Record<string, string | un
   else if (env.FORCE_COLOR !== undefined) color = !["0", "false"].includes(env.FORCE_COLOR);
   else color = !dumb && stream.isTTY === true;
   const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || dumb), paint: color ? chalkPaint() : NO_PAINT };
+  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || dumb), color, paint: color ? chalkPaint() : NO_PAINT };
 }
 
 function chalkPaint(): Paint {

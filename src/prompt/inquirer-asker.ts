@@ -1,12 +1,59 @@
 import { confirm, input, select } from "@inquirer/prompts";
 import { CancelledError } from "../core/errors.js";
 import { parseAnswer, type Answer } from "../core/parse-profile.js";
-import type { Asker } from "./asker.js";
+import type { Dimension, EnumDimension } from "../core/rules-schema.js";
+import type { Asker, Progress } from "./asker.js";
 
-const NOT_SURE = Symbol("not sure");
+/** The value a "Not sure" choice returns; it leaves the question unanswered. */
+export const NOT_SURE = "\u0000not-sure";
+
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+}
+
+const heading = (dimension: Dimension, { index, total }: Progress) => `(${index}/${total}) ${dimension.question}`;
+
+/** A select over the enum's values, labels shown and meanings as the description of the highlighted one. */
+export function enumPrompt(dimension: EnumDimension, progress: Progress) {
+  return {
+    message: heading(dimension, progress),
+    choices: [
+      ...dimension.values.map((v) => ({ name: v.label, value: v.id, description: v.meaning })),
+      { name: "Not sure", value: NOT_SURE, description: "Leave it open; the advice will say whether it matters." },
+    ],
+    pageSize: 8,
+  };
+}
+
+export function booleanPrompt(dimension: Dimension, progress: Progress) {
+  return {
+    message: heading(dimension, progress),
+    choices: [
+      { name: "Yes", value: "yes", description: dimension.help },
+      { name: "No", value: "no", description: dimension.help },
+      { name: "Not sure", value: NOT_SURE },
+    ],
+  };
+}
+
+/** A text input that accepts 50k or 2.5m and explains a bad entry inline; empty means not sure. */
+export function numberPrompt(dimension: Dimension, progress: Progress) {
+  return {
+    message: `${heading(dimension, progress)} (e.g. 50k, 2.5m; empty if not sure)`,
+    validate: (raw: string) => {
+      if (raw.trim() === "") return true;
+      const parsed = parseAnswer(dimension, raw);
+      return "error" in parsed ? parsed.error : true;
+    },
+  };
+}
+
+/** Turns what a prompt returned into an answer, or undefined for "not sure". */
+export function toAnswer(dimension: Dimension, raw: string): Answer | undefined {
+  if (raw === NOT_SURE || raw.trim() === "") return undefined;
+  const parsed = parseAnswer(dimension, raw);
+  return "value" in parsed ? parsed.value : undefined;
 }
 
 /** Ctrl-C or Ctrl-D in a prompt is a cancellation, not a crash (Inquirer's ExitPromptError). */
@@ -19,59 +66,20 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
-/** The questions in a terminal: a select for enums and yes/no, a validated input for numbers. */
+/** The questions in a terminal, over @inquirer/prompts. */
 export function inquirerAsker(streams: PromptStreams): Asker {
-  const asker = promptAsker(streams);
-  return {
-    answer: (dimension, progress) => cancellable(asker.answer(dimension, progress)),
-    confirm: (message, defaultValue) => cancellable(asker.confirm(message, defaultValue)),
-    text: (message, defaultValue) => cancellable(asker.text(message, defaultValue)),
-  };
-}
-
-function promptAsker(streams: PromptStreams): Asker {
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
   return {
-    async answer(dimension, { index, total }) {
-      const message = `(${index}/${total}) ${dimension.question}`;
-      if (dimension.type === "enum") {
-        const value = await select<string | typeof NOT_SURE>(
-          {
-            message,
-            choices: [
-              ...dimension.values.map((v) => ({ name: v.label, value: v.id, description: v.meaning })),
-              { name: "Not sure", value: NOT_SURE, description: "Leave it open; the advice will say what it would change." },
-            ],
-            pageSize: 8,
-          },
-          context,
-        );
-        return value === NOT_SURE ? undefined : value;
-      }
-      if (dimension.type === "boolean") {
-        const value = await select<boolean | typeof NOT_SURE>(
-          { message, choices: [{ name: "Yes", value: true }, { name: "No", value: false }, { name: "Not sure", value: NOT_SURE }] },
-          context,
-        );
-        return value === NOT_SURE ? undefined : value;
-      }
-      const text = await input(
-        {
-          message: `${message} ${"(e.g. 50k or 2.5m; empty if not sure)"}`,
-          theme: { style: { help: (t: string) => t } },
-          validate: (raw) => {
-            if (raw.trim() === "") return true;
-            const parsed = parseAnswer(dimension, raw);
-            return "error" in parsed ? parsed.error : true;
-          },
-        },
-        context,
-      );
-      if (text.trim() === "") return undefined;
-      const parsed = parseAnswer(dimension, text);
-      return "value" in parsed ? (parsed.value as Answer) : undefined;
+    answer: (dimension, progress) => {
+      const raw =
+        dimension.type === "enum"
+          ? select(enumPrompt(dimension, progress), context)
+          : dimension.type === "boolean"
+            ? select(booleanPrompt(dimension, progress), context)
+            : input(numberPrompt(dimension, progress), context);
+      return cancellable(raw.then((value) => toAnswer(dimension, value)));
     },
-    confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
-    text: (message, defaultValue) => input({ message, default: defaultValue }, context),
+    confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),
+    text: (message, defaultValue) => cancellable(input({ message, default: defaultValue }, context)),
   };
 }

@@ -1,26 +1,45 @@
-import type { Condition, Rules } from "../core/rules-schema.js";
-import { dimensionsOf } from "../core/condition.js";
+import { dimensionsOf, test } from "../core/condition.js";
+import type { Rules } from "../core/rules-schema.js";
+import { candidateAnswers } from "../core/what-if.js";
 
-/** How many questions make the short core set asked before offering the rest. */
+/** How many questions make the first round when the rules file marks none as `core`. */
 export const CORE_SIZE = 7;
+/** An exclusion moves the advice as much as a large score change. */
+const EXCLUSION_WEIGHT = 5;
 
 /**
- * Orders the dimensions by how much they can move the advice: the sum, over every rule that reads a
- * dimension, of the largest score change the rule makes (an exclusion counts as a large one), shared between
- * the dimensions that rule reads. Ties keep the rules file's order.
+ * Orders the dimensions by how much an answer to them moves the advice, on average over the answers the
+ * rules tell apart: for each answer, the score changes and exclusions of the rules it decides on its own, plus
+ * a share of those of rules that also need other answers. Ties keep the rules file's order.
  */
 export function questionOrder(rules: Rules): string[] {
-  const weight = new Map(rules.dimensions.map((d) => [d.id, 0]));
-  const add = (when: Condition, amount: number) => {
-    const dims = [...dimensionsOf(when)];
-    for (const dim of dims) weight.set(dim, (weight.get(dim) ?? 0) + amount / dims.length);
-  };
-  for (const rule of rules.rules) {
-    if (rule.disabled) continue;
-    const largest = Math.max(0, ...Object.values(rule.effects).map(Math.abs));
-    add(rule.when, largest + (rule.exclude.length > 0 ? 5 * rule.exclude.length : 0));
+  const weightOf = (rule: Rules["rules"][number]) =>
+    Object.values(rule.effects).reduce((sum, effect) => sum + Math.abs(effect), 0) + EXCLUSION_WEIGHT * rule.exclude.length;
+  const active = rules.rules.filter((rule) => !rule.disabled);
+  const movement = new Map<string, number>();
+  for (const dimension of rules.dimensions) {
+    const reading = active.filter((rule) => dimensionsOf(rule.when).has(dimension.id));
+    const answers = candidateAnswers(rules, dimension);
+    let total = 0;
+    for (const answer of answers) {
+      for (const rule of reading) {
+        const truth = test(rule.when, { [dimension.id]: answer });
+        if (truth === true) total += weightOf(rule);
+        else if (truth === undefined) total += weightOf(rule) / dimensionsOf(rule.when).size;
+      }
+    }
+    movement.set(dimension.id, answers.length === 0 ? 0 : total / answers.length);
   }
-  for (const combination of rules.combinations) add(combination.when, 5);
   const position = new Map(rules.dimensions.map((d, i) => [d.id, i]));
-  return [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || position.get(a)! - position.get(b)!);
+  return rules.dimensions
+    .map((d) => d.id)
+    .sort((a, b) => movement.get(b)! - movement.get(a)! || position.get(a)! - position.get(b)!);
+}
+
+/** The first round (dimensions marked `core`, else the most moving ones) and the rest, each most moving first. */
+export function questionRounds(rules: Rules): { core: string[]; rest: string[] } {
+  const order = questionOrder(rules);
+  const marked = new Set(rules.dimensions.filter((d) => d.core).map((d) => d.id));
+  if (marked.size === 0) return { core: order.slice(0, CORE_SIZE), rest: order.slice(CORE_SIZE) };
+  return { core: order.filter((id) => marked.has(id)), rest: order.filter((id) => !marked.has(id)) };
 }

@@ -34,7 +34,7 @@ function heading(text: string, style: Style): string {
 /** The advice for people: the recommendation in one sentence first, then why, the ranking and what to do. */
 export function renderRecommendation(rules: Rules, result: Result, style: Style, options: { explain?: boolean } = {}): string {
   const { paint } = style;
-  const names = new Map<string, string>([...rules.approaches.map((a) => [a.id, a.name] as const), ...rules.combinations.map((c) => [c.id, c.name] as const)]);
+  const names = new Map<string, string>([...rules.approaches.map((a) => [a.id, a.shortName ?? a.name] as const), ...rules.combinations.map((c) => [c.id, c.name] as const)]);
   const rec = result.recommendation;
   const out: string[] = [];
   const confidenceColour = rec.confidence === "high" ? paint.good : rec.confidence === "medium" ? paint.warn : paint.bad;
@@ -94,7 +94,10 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
   if (result.sharpen.length > 0) {
     out.push(heading("Questions that would sharpen this advice", style));
     for (const question of result.sharpen.slice(0, MAX_SHARPEN)) {
-      const shifts = question.changes.slice(0, 2).map((c) => `${showAnswer(Object.values(c.change)[0]!)} → ${names.get(c.recommendation) ?? c.recommendation}`);
+      // One example answer per outcome: "none → In-context learning; 100k → Fine-tuning".
+      const byOutcome = new Map<string, string>();
+      for (const c of question.changes) if (!byOutcome.has(c.recommendation)) byOutcome.set(c.recommendation, showAnswer(Object.values(c.change)[0]!));
+      const shifts = [...byOutcome].slice(0, 3).map(([outcome, value]) => `${value} → ${names.get(outcome) ?? outcome}`);
       out.push(wrap(`• ${paint.accent(`--${question.dimension}`)}: ${question.question} ${paint.dim(`(${shifts.join("; ")})`)}`, style.width, "  ", "  "));
     }
     if (result.unanswered.length > 0) out.push(paint.dim(`  ${result.unanswered.length} question${result.unanswered.length === 1 ? "" : "s"} unanswered; \`advise questions\` lists them all.`));

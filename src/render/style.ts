@@ -4,6 +4,8 @@ export interface Style {
   width: number;
   /** Box-drawing characters and block bars, or plain ASCII for `TERM=dumb` and `--ascii`. */
   unicode: boolean;
+  /** Whether `paint` colours; prompts drawn by other libraries follow it. */
+  color: boolean;
   paint: Paint;
 }
 
@@ -21,7 +23,7 @@ const plain: Brush = (text) => text;
 export const NO_PAINT: Paint = { bold: plain, dim: plain, accent: plain, good: plain, bad: plain, warn: plain };
 
 /** A style for tests and for documents: no colour, Unicode, 80 columns. */
-export const PLAIN_STYLE: Style = { width: 80, unicode: true, paint: NO_PAINT };
+export const PLAIN_STYLE: Style = { width: 80, unicode: true, color: false, paint: NO_PAINT };
 
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
