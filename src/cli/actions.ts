@@ -78,6 +78,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   } else if (Object.keys(profile).length === 0) {
     throw noAnswersError();
   }
+  if (options.save && !ask) (await import("../io/save-profile.js")).checkSaveTarget(options.save, options.force);
   const result = evaluate(ctx.rules, profile);
   const { trace: _trace, ...rest } = result;
   const data = options.explain ? result : rest;

@@ -11,6 +11,13 @@ async function serialise(path: string, profile: Profile): Promise<string> {
   return `# Answers for \`advise --profile ${basename(path)}\`\n${stringify(profile)}`;
 }
 
+/** Fails early, before any advice is printed, when --save could not write without overwriting. */
+export function checkSaveTarget(path: string, force: boolean): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw new SaveError(`cannot save to "${path}": it is a directory`);
+  if (!force) throw new SaveError(`"${path}" already exists; pass --force to overwrite it, or choose another file`);
+}
+
 /**
  * Writes a profile atomically: to a temporary file beside the target, flushed, then renamed over it, so an
  * interruption never leaves a partial file. An existing file is replaced only with --force or a yes.
