@@ -1,22 +1,71 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Options } from "tsup";
 import { loadRules } from "./src/core/load-rules.js";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
+/**
+ * Separate bundles keep start-up lean (measured with `npm run bench`):
+ * - `cli` holds what every command needs, dependencies included, so Node loads one file instead of dozens
+ *   from node_modules;
+ * - each module under src/lazy/ is a bundle of its own, loaded by a dynamic import only on the path that
+ *   needs it (prompts; YAML and zod; YAML output).
+ * CommonJS output, because Node 20 loads CommonJS faster than ES modules; bin/advise.js stays an ES module.
+ */
+const lazyBundles: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "lazy-bundles",
+  setup(build) {
+    build.onResolve({ filter: /\/lazy\/[^/]+\.js$/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: `./${basename(args.path, ".js")}.cjs`, external: true } : undefined,
+    );
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: fileURLToPath(new URL("./src/vendor-shims/supports-color.js", import.meta.url)) }));
+  },
+};
+
+/**
+ * Commander loads node:child_process at start-up for executable subcommands, which advise does not have; in
+ * the bundle its require becomes a stand-in that loads the module on first use. (tsup marks built-ins external
+ * before any plugin or alias sees them, so this is done on the output.)
+ */
+function deferChildProcess(file: string): void {
+  const code = readFileSync(file, "utf8");
+  const eager = 'require("child_process")';
+  if (code.split(eager).length !== 2) throw new Error(`expected one ${eager} in ${file}`);
+  writeFileSync(file, code.replace(eager, 'new Proxy({},{get:(_,k)=>require("child_process")[k]})'));
+}
+
 export default defineConfig({
-  entry: { cli: "src/cli/run.ts" },
-  format: ["esm"],
+  entry: {
+    cli: "src/cli/run.ts",
+    prompt: "src/lazy/prompt.ts",
+    validate: "src/lazy/validate.ts",
+    "yaml-text": "src/lazy/yaml-text.ts",
+  },
+  format: ["cjs"],
+  outExtension: () => ({ js: ".cjs" }),
   platform: "node",
   target: "node20",
   outDir: "dist",
   clean: true,
-  splitting: true,
+  splitting: false,
+  minify: !process.env.ADVISE_PROFILE,
   sourcemap: false,
+  shims: true,
+  noExternal: [/.*/],
   define: { __ADVISE_VERSION__: JSON.stringify(pkg.version) },
+  esbuildPlugins: [lazyBundles],
+  esbuildOptions(options) {
+    // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.
+    options.alias = { "string-width": "./src/vendor-shims/string-width.cjs" };
+    // A dynamic import of a sibling bundle becomes require(): no ES module loader on the way.
+    options.supported = { ...options.supported, "dynamic-import": false };
+  },
   // The built-in rules are validated here, once, and shipped as JSON: the CLI then needs neither the YAML
   // parser nor the schema library to start. A test checks the JSON against the YAML.
   async onSuccess() {
+    deferChildProcess("dist/cli.cjs");
     const rules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rules/default.yaml");
     mkdirSync("dist", { recursive: true });
     writeFileSync("dist/default-rules.json", JSON.stringify(rules));

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from "../dist/cli.js";
+import { createRequire } from "node:module";
 
-await run();
+await createRequire(import.meta.url)("../dist/cli.cjs").run();

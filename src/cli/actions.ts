@@ -9,6 +9,7 @@ import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
 import { wrap } from "../render/style.js";
+import { checkSaveTarget, saveProfile } from "../io/save-profile.js";
 import { canPrompt } from "../io/terminal.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
@@ -16,8 +17,8 @@ import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answ
 
 async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  const { stringify } = await import("yaml");
-  return stringify(data, { lineWidth: 0 });
+  const { toYaml } = await import("../lazy/yaml-text.js");
+  return toYaml(data);
 }
 
 /** Prints data in the chosen format; `human` and `markdown` render the people-facing forms. */
@@ -73,12 +74,12 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
     ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
-    const { askQuestions } = await import("../prompt/questionnaire.js");
+    const { askQuestions } = await import("../lazy/prompt.js");
     profile = await askQuestions(ctx.rules, profile, ask);
   } else if (Object.keys(profile).length === 0) {
     throw noAnswersError();
   }
-  if (options.save && !ask) (await import("../io/save-profile.js")).checkSaveTarget(options.save, options.force);
+  if (options.save && !ask) checkSaveTarget(options.save, options.force);
   const result = evaluate(ctx.rules, profile);
   const { trace: _trace, ...rest } = result;
   const data = options.explain ? result : rest;
@@ -90,7 +91,6 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     target = (await ask.text("File name", "advise-profile.yaml")).trim() || undefined;
   }
   if (target) {
-    const { saveProfile } = await import("../io/save-profile.js");
     const saved = await saveProfile(target, profile, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined });
     if (saved) ctx.io.stderr.write(`Saved the answers to ${target}; \`advise --profile ${target}\` gives this advice again.\n`);
   }

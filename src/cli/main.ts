@@ -30,6 +30,7 @@ export async function main(io: Io): Promise<number> {
       VERSION,
       (options) => ({ io, rules, style: styleFor(io.stdout, io.env, options), errorStyle }),
       { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) },
+      { eagerFlags: io.argv.some((arg) => arg === "help" || arg === "--help" || arg === "-h") },
     );
     await program.parseAsync(io.argv, { from: "user" });
     return 0;

@@ -62,7 +62,7 @@ export interface ProgramOutput {
  * Builds the command tree. The dimension flags come from the rules in use, so a dimension added to a rules
  * file becomes a flag with no code change. Actions only translate options into a typed call.
  */
-export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
+export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput, options: { eagerFlags: boolean }): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
   const program = new Command("advise")
     .exitOverride()
@@ -86,6 +86,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .option("--force", "let --save overwrite an existing file")
     .addHelpText("after", examples(EXAMPLES.recommend));
   const dimensionOptions = new Map<string, string>();
+  const addDimensionFlags = () => {
   for (const dimension of rules.dimensions) {
     const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
     if (dimension.type === "boolean") {
@@ -97,6 +98,15 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       recommend.addOption(option);
       dimensionOptions.set(dimension.id, option.attributeName());
     }
+  }
+  };
+  // Some forty options cost measurable start-up time, so they are added only when recommend will parse.
+  // Help is shown without dispatching through that hook, so it gets them at once.
+  if (options.eagerFlags) addDimensionFlags();
+  else {
+    program.hook("preSubcommand", (_program, subcommand) => {
+      if (subcommand === recommend) addDimensionFlags();
+    });
   }
   recommend.action(async (options) => {
     const flags: Record<string, unknown> = {};

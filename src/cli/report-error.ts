@@ -1,4 +1,4 @@
-import { AdviseError, type Problem } from "../core/errors.js";
+import { isAdviseError, type Problem } from "../core/errors.js";
 import type { Style } from "../render/style.js";
 
 function where(problem: Problem): string {
@@ -13,8 +13,8 @@ function where(problem: Problem): string {
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: Record<string, string | undefined>, style: Style): number {
   const { paint } = style;
   const prefix = paint.bad("advise:");
-  if (error instanceof AdviseError) {
-    const problems = "problems" in error ? (error.problems as Problem[]) : [];
+  if (isAdviseError(error)) {
+    const problems: Problem[] = error.problems ?? [];
     if (problems.length === 0) stderr.write(`${prefix} ${error.message}\n`);
     else if (problems.length > 1) stderr.write(`${prefix} ${error.message}\n`);
     for (const problem of problems) {

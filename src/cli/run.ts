@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
     asker: async ({ color }) => {
       // Inquirer decides its colours when it is first loaded, from NO_COLOR among others.
       if (!color) process.env.NO_COLOR = "1";
-      const { inquirerAsker } = await import("../prompt/inquirer-asker.js");
+      const { inquirerAsker } = await import("../lazy/prompt.js");
       return inquirerAsker({ input: process.stdin, output: process.stdout });
     },
   });

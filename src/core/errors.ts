@@ -13,13 +13,24 @@ export interface Problem extends Location {
   frame?: string;
 }
 
+const BRAND = Symbol.for("advise.error");
+
 /** Base of every error the user can cause; the CLI maps `exitCode` and prints `message` without a stack. */
 export class AdviseError extends Error {
   readonly exitCode: number = 2;
+  readonly [BRAND] = true;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/**
+ * Whether a value is one of our errors. Checked by a registered symbol, not instanceof: the lazily loaded
+ * bundles carry their own copy of these classes.
+ */
+export function isAdviseError(value: unknown): value is AdviseError & { problems?: Problem[] } {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** Bad command-line usage: unknown option, missing argument, no terminal for questions. */

@@ -2,9 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { codeFrame } from "./code-frame.js";
 import type { Problem } from "./errors.js";
 
-/** Inputs larger than this are refused before parsing: no real rules file or profile comes close. */
-export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
-const MAX_ALIASES = 1000;
+import { MAX_ALIASES, MAX_INPUT_BYTES } from "./limits.js";
 
 export interface ParsedDocument {
   value: unknown;

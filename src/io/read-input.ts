@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { AdviseError } from "../core/errors.js";
-import { MAX_INPUT_BYTES } from "../core/read-document.js";
+import { MAX_INPUT_BYTES } from "../core/limits.js";
 
 export class InputError extends AdviseError {}
 

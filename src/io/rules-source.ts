@@ -11,7 +11,7 @@ export async function builtinRules(): Promise<Rules> {
     return JSON.parse(readFileSync(new URL("./default-rules.json", import.meta.url), "utf8")) as Rules;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    const { loadRules } = await import("../core/load-rules.js");
+    const { loadRules } = await import("../lazy/validate.js");
     const url = new URL("../../rules/default.yaml", import.meta.url);
     return loadRules(readFileSync(url, "utf8"), "rules/default.yaml");
   }
@@ -21,6 +21,6 @@ export async function builtinRules(): Promise<Rules> {
 export async function loadRulesSource(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<Rules> {
   if (file === undefined || file === "") return builtinRules();
   const { text, name } = await readInput(file, stdin, "rules file");
-  const { loadRules } = await import("../core/load-rules.js");
+  const { loadRules } = await import("../lazy/validate.js");
   return loadRules(text, name);
 }

@@ -7,8 +7,8 @@ export class SaveError extends AdviseError {}
 
 async function serialise(path: string, profile: Profile): Promise<string> {
   if (path.endsWith(".json")) return `${JSON.stringify(profile, null, 2)}\n`;
-  const { stringify } = await import("yaml");
-  return `# Answers for \`advise --profile ${basename(path)}\`\n${stringify(profile)}`;
+  const { toYaml } = await import("../lazy/yaml-text.js");
+  return `# Answers for \`advise --profile ${basename(path)}\`\n${toYaml(profile)}`;
 }
 
 /** Fails early, before any advice is printed, when --save could not write without overwriting. */

@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import type { Style } from "./style.js";
+import { wrap, type Style } from "./style.js";
 
 const ASCII_CHARS = {
   top: "-", "top-mid": "+", "top-left": "+", "top-right": "+",
@@ -47,16 +47,21 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
       spare -= given;
     }
   }
+  // Cells are wrapped here rather than by cli-table3, whose own wrapping measures every prefix of every line.
+  const fit = (text: string, i: number) =>
+    text
+      .split("\n")
+      .map((line) => wrap(line, widths[i]! - padding))
+      .join("\n");
   const table = new Table({
-    head: columns.map((c) => style.paint.bold(c.header)),
+    head: columns.map((c, i) => fit(style.paint.bold(c.header), i)),
     colWidths: widths,
     colAligns: columns.map((c) => c.align ?? "left"),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
+    wordWrap: false,
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
     ...(style.unicode ? {} : { chars: ASCII_CHARS }),
   });
-  table.push(...rows);
+  table.push(...rows.map((row) => row.map((cell, i) => fit(cell, i))));
   return table.toString();
 }
 

@@ -29,7 +29,7 @@ export const PLAIN_STYLE: Style = { width: 80, unicode: true, color: false, pain
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
-  const room = Math.max(20, width);
+  const room = Math.max(1, width);
   let line = "";
   for (const word of words) {
     const start = lines.length === 0 ? indent : indent + hang;

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Start-up benchmark: every command is timed alternately with bare `node -e 0` (the floor) in the same run, and
+// reported as a ratio of medians, so a busy or slow machine moves both sides alike. Not a test: run it with
+// `npm run bench` after `npm run build`. Options: --runs N (default 25), --json.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "bin/advise.js");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 25;
+const asJson = args.includes("--json");
+const work = mkdtempSync(join(tmpdir(), "advise-bench-"));
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COLUMNS: "80" };
+
+const FLAGS = ["--need", "knowledge", "--knowledge-freshness", "frequent", "--corpus-tokens", "2m", "--labeled-examples", "0",
+  "--budget-usd", "50k", "--queries-per-day", "20k", "--latency", "interactive", "--citations", "--error-cost", "medium",
+  "--data-sensitivity", "public", "--deployment", "hosted-api", "--ml-expertise", "none", "--timeline", "weeks"];
+const COMMANDS = {
+  "advise table": [bin, "table"],
+  "advise recommend (12+ flags) --format json": [bin, "recommend", ...FLAGS, "--format", "json"],
+  "advise --help": [bin, "--help"],
+};
+const FLOOR = ["-e", "0"];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function time(argv) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return elapsed;
+}
+
+// Peak memory: a preloaded module records the process's own maxRSS when it exits.
+const rssProbe = join(work, "rss-probe.mjs");
+writeFileSync(rssProbe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+function peakRss(argv) {
+  const file = join(work, "rss.txt");
+  spawnSync(process.execPath, ["--import", rssProbe, ...argv], { env: { ...env, BENCH_RSS_FILE: file }, stdio: "ignore" });
+  return Number(readFileSync(file, "utf8"));
+}
+
+/** Time until the first question is on screen, in a pseudo-terminal; the floor is `node -e 0` in the same terminal. */
+function ptyTime(command, until) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn("script", ["-qfec", `stty cols 80 rows 30; exec ${command}`, "/dev/null"], { env: { ...env, TERM: "xterm" } });
+    let seen = "";
+    const done = () => {
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      child.kill("SIGKILL");
+      resolve(elapsed);
+    };
+    child.stdout.on("data", (chunk) => {
+      seen += chunk;
+      if (until && until.test(seen)) done();
+    });
+    child.on("close", () => (until ? reject(new Error(`no ${until} in: ${seen}`)) : done()));
+  });
+}
+
+const results = [];
+for (const [name, argv] of Object.entries(COMMANDS)) {
+  const floor = [];
+  const command = [];
+  time(argv); // warm the file cache once
+  for (let i = 0; i < runs; i++) {
+    floor.push(time(FLOOR));
+    command.push(time(argv));
+  }
+  results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor) });
+}
+{
+  const floor = [];
+  const command = [];
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
+    floor.push(await ptyTime(`${process.execPath} -e 0`));
+    command.push(await ptyTime(`${process.execPath} ${bin}`, /\(1\/\d+\)/));
+  }
+  results.push({ name: "first interactive question (pty)", medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor) });
+}
+const memory = { floorKb: peakRss(FLOOR), tableKb: peakRss(COMMANDS["advise table"]), recommendKb: peakRss(COMMANDS["advise recommend (12+ flags) --format json"]) };
+memory.ratio = Math.max(memory.tableKb, memory.recommendKb) / memory.floorKb;
+
+let batch = null;
+const batchFile = join(work, "profiles.jsonl");
+const help = spawnSync(process.execPath, [bin, "recommend", "--help"], { env, encoding: "utf8" });
+if (help.stdout.includes("--batch")) {
+  const count = 100_000;
+  const lines = [];
+  const needs = ["knowledge", "behavior", "task-skill", "knowledge-and-behavior", "foundation", "unclear"];
+  for (let i = 0; i < count; i++) {
+    lines.push(JSON.stringify({ need: needs[i % needs.length], "labeled-examples": (i * 37) % 20000, "budget-usd": (i * 101) % 2e6, citations: i % 2 === 0, "queries-per-day": (i * 7919) % 3e6 }));
+  }
+  writeFileSync(batchFile, `${lines.join("\n")}\n`);
+  const floorStart = process.hrtime.bigint();
+  spawnSync(process.execPath, ["-e", `const t=require("fs").readFileSync(${JSON.stringify(batchFile)},"utf8").split("\\n");let n=0;for(const l of t) if(l) { JSON.parse(l); n++ } process.stdout.write(String(n))`], { env, stdio: "ignore" });
+  const floorMs = Number(process.hrtime.bigint() - floorStart) / 1e6;
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [bin, "recommend", "--batch", batchFile], { env, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = peakRss([bin, "recommend", "--batch", batchFile]);
+  batch = { profiles: count, ms, floorMs, profilesPerSecond: Math.round((count / ms) * 1000), ratio: ms / floorMs, peakRssKb: rss, exit: run.status };
+}
+rmSync(work, { recursive: true, force: true });
+
+if (asJson) {
+  process.stdout.write(`${JSON.stringify({ runs, node: process.version, results, memory, batch }, null, 2)}\n`);
+} else {
+  console.log(`advise start-up, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
+  for (const r of results) console.log(`  ${r.name.padEnd(44)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms)`);
+  console.log(`  peak memory: ${memory.ratio.toFixed(2)}× bare node (node ${memory.floorKb} KB, table ${memory.tableKb} KB, recommend ${memory.recommendKb} KB)`);
+  if (batch) console.log(`  batch: ${batch.profiles} profiles in ${batch.ms.toFixed(0)} ms, ${batch.profilesPerSecond}/s, ${batch.ratio.toFixed(2)}× the read+parse floor (${batch.floorMs.toFixed(0)} ms), peak ${batch.peakRssKb} KB`);
+  else console.log("  batch: not measured (recommend --batch is not available)");
+}

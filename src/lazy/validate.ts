@@ -1,0 +1,4 @@
+// Loaded only to read YAML or validate a rules file: the YAML parser and zod stay off the common path, where
+// the built-in rules arrive as JSON validated at build time.
+export { loadRules } from "../core/load-rules.js";
+export { readDocument } from "../core/read-document.js";
