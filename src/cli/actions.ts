@@ -80,9 +80,8 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     throw noAnswersError();
   }
   if (options.save && !ask) checkSaveTarget(options.save, options.force);
-  const result = evaluate(ctx.rules, profile);
-  const { trace: _trace, ...rest } = result;
-  const data = options.explain ? result : rest;
+  const result = evaluate(ctx.rules, profile, { trace: options.explain });
+  const data = result;
   if (ask) ctx.io.stdout.write("\n");
   await output(ctx, options.format, data, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
 

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
+import { UsageError } from "../core/errors.js";
+import { runBatch } from "./batch.js";
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
@@ -84,6 +86,9 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .option("--explain", "show every rule that raised or lowered each approach, and the open ones")
     .option("--save <file>", "save the answers as a profile file (atomically; never overwrites without --force)")
     .option("--force", "let --save overwrite an existing file")
+    .option("--batch <file>", "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin")
+    .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
+    .allowExcessArguments(true)
     .addHelpText("after", examples(EXAMPLES.recommend));
   const dimensionOptions = new Map<string, string>();
   const addDimensionFlags = () => {
@@ -108,7 +113,15 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       if (subcommand === recommend) addDimensionFlags();
     });
   }
-  recommend.action(async (options) => {
+  recommend.action(async (options, command: Command) => {
+    if (command.args.length > 0) {
+      const names = program.commands.map((c) => c.name());
+      throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
+    }
+    if (options.batch !== undefined) {
+      await runBatch(makeContext(options), { file: options.batch, whatIf: options.whatIf === true });
+      return;
+    }
     const flags: Record<string, unknown> = {};
     for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
     await runRecommend(makeContext(options), {

@@ -1,5 +1,6 @@
 import { test, type Truth } from "./condition.js";
 import type { Profile } from "./parse-profile.js";
+import { indexRules } from "./rules-index.js";
 import type { Rules } from "./rules-schema.js";
 
 export interface Reason {
@@ -56,12 +57,9 @@ export function decide(rules: Rules, profile: Profile): Decision {
       approach.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
     }
   });
-  const order = (id: string) => {
-    const index = rules.tieBreak.indexOf(id);
-    return index === -1 ? rules.tieBreak.length + rules.approaches.findIndex((a) => a.id === id) : index;
-  };
+  const { order } = indexRules(rules);
   const ranking = [...byId.values()].sort(
-    (a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || order(a.id) - order(b.id),
+    (a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || order.get(a.id)! - order.get(b.id)!,
   );
   for (const approach of ranking) approach.reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
 

@@ -1,5 +1,6 @@
 import { describeCondition, dimensionsOf, test, type Truth } from "./condition.js";
 import type { Answer, Profile } from "./parse-profile.js";
+import { indexRules } from "./rules-index.js";
 import type { Condition, Rules } from "./rules-schema.js";
 import { decide, type Decision, type RankedApproach } from "./decide.js";
 import { findWhatIf, type SharpeningQuestion, type WhatIf } from "./what-if.js";
@@ -51,7 +52,8 @@ export interface Result {
   unanswered: string[];
   plan: PlanItem[];
   nextSteps: string[];
-  trace: TraceEntry[];
+  /** Every rule, combination and warning with its status; only when asked for (`trace: true`). */
+  trace?: TraceEntry[];
   profile: Profile;
 }
 
@@ -82,9 +84,14 @@ function confidenceOf(rules: Rules, decision: Decision, sharpen: SharpeningQuest
 }
 
 export interface EvaluateOptions {
-  /** Search changes to the given answers that would change the recommendation (on by default); the open
-   * questions are always searched, since confidence depends on them. */
-  whatIf?: boolean;
+  /**
+   * How far to search for answers that would change the recommendation: `all` (the default) the given and the
+   * open questions; `open` only the open ones (confidence depends on them); `none` skips the search, for batch
+   * runs, and confidence then rests on the margin and the share of questions answered.
+   */
+  search?: "all" | "open" | "none";
+  /** Include the trace of every rule (for --explain). */
+  trace?: boolean;
 }
 
 /** Evaluates a profile against the rules: ranking, recommendation, warnings, plan, what-if and a full trace. */
@@ -94,13 +101,14 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
   const combination = rules.combinations[decision.combinationIndex];
   const recommendedIds = [recommendationId, ...approaches];
   const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
-  const approachInfo = new Map(rules.approaches.map((a) => [a.id, a]));
+  const approachInfo = indexRules(rules).approaches;
   const top = ranking.find((a) => a.id === approaches[0])!;
   const name = combination ? combination.name : top.name;
   const because = combination
     ? [combination.because]
     : top.reasons.filter((r) => r.effect > 0).slice(0, 3).map((r) => r.because);
-  const search = findWhatIf(rules, profile, recommendationId, { answered: options.whatIf !== false });
+  const depth = options.search ?? "all";
+  const search = depth === "none" ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, recommendationId, { answered: depth === "all" });
   const answeredShare = rules.dimensions.filter((d) => profile[d.id] !== undefined).length / rules.dimensions.length;
   const confidence = confidenceOf(rules, decision, search.sharpen, answeredShare);
   const summary = `${name}${variant ? `: ${variant.label.charAt(0).toLowerCase()}${variant.label.slice(1)}` : ""}. ${because[0] ?? approachInfo.get(top.id)!.bestUseCase}`;
@@ -116,7 +124,7 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
     .map((p) => ({ id: p.id, step: p.step, sources: p.sources }));
   const nextSteps = combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps;
 
-  const trace: TraceEntry[] = [
+  const trace: TraceEntry[] | undefined = !options.trace ? undefined : [
     ...rules.rules.map((rule, i) => ({ kind: "rule" as const, id: rule.id, status: statusOf(decision.ruleTruth[i]), condition: describeCondition(rule.when), answers: answersFor(rule.when, profile) })),
     ...rules.combinations.map((c) => ({ kind: "combination" as const, id: c.id, status: statusOf(test(c.when, profile)), condition: describeCondition(c.when), answers: answersFor(c.when, profile) })),
     ...rules.warnings.map((w) => ({ kind: "warning" as const, id: w.id, status: statusOf(test(w.when, profile, recommendedIds)), condition: describeCondition(w.when), answers: answersFor(w.when, profile) })),

@@ -1,5 +1,6 @@
 import { ProfileError, type Problem } from "./errors.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
+import { indexRules } from "./rules-index.js";
 import type { Dimension, Rules } from "./rules-schema.js";
 import { didYouMean } from "./suggest.js";
 
@@ -51,7 +52,7 @@ export interface RawAnswers {
 
 /** Validates raw answers against the rules' dimensions, reporting every problem at once. */
 export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
-  const dimensions = new Map(rules.dimensions.map((d) => [d.id, d]));
+  const { dimensions } = indexRules(rules);
   const profile: Profile = {};
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(raw.values)) {

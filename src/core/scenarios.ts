@@ -35,7 +35,7 @@ export interface ScenarioOutcome {
  */
 export function runScenario(rules: Rules, scenario: Scenario): ScenarioOutcome {
   const profile = parseProfile(rules, { origin: `scenario ${scenario.id}`, values: scenario.profile });
-  const result = evaluate(rules, profile, { whatIf: false });
+  const result = evaluate(rules, profile, { search: "none" });
   const got = result.recommendation.id;
   const raised = new Set(result.warnings.map((w) => w.id));
   const missingWarnings = scenario.expect.warnings.filter((id) => !raised.has(id));

@@ -131,7 +131,7 @@ export function renderExplanation(rules: Rules, result: Result, style: Style): s
     }
     if (approach.reasons.length === 0 && approach.excludedBy.length === 0) out.push(paint.dim("    no rule applied"));
   }
-  const open = result.trace.filter((t) => t.kind === "rule" && t.status === "unknown");
+  const open = (result.trace ?? []).filter((t) => t.kind === "rule" && t.status === "unknown");
   if (open.length > 0) {
     out.push(heading("Rules waiting on an answer", style));
     for (const entry of open) {

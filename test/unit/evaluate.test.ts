@@ -55,9 +55,10 @@ describe("evaluate", () => {
   });
 
   it("lists unanswered dimensions and fires no rule on them", () => {
-    const result = evaluate(rules, { size: "small" });
+    const result = evaluate(rules, { size: "small" }, { trace: true });
     expect(result.unanswered).toEqual(["budget", "urgent"]);
-    const statuses = Object.fromEntries(result.trace.filter((t) => t.kind === "rule").map((t) => [t.id, t.status]));
+    expect(evaluate(rules, { size: "small" }).trace).toBeUndefined();
+    const statuses = Object.fromEntries(result.trace!.filter((t) => t.kind === "rule").map((t) => [t.id, t.status]));
     expect(statuses).toEqual({
       "small-is-cheap": "fired",
       "large-is-costly": "not-fired",

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, runCli } from "./run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "advise-batch-"));
+const lines = (text: string) => text.trim().split("\n").map((l) => JSON.parse(l));
+
+describe("recommend --batch", () => {
+  it("gives exactly one line per record, in order, and exit 2 after all when some were bad", () => {
+    const input = ['{"need":"knowledge","citations":true}', '{"need":"knowlege"}', "not json", "", "[1]", '{"labeled-examples":-3}', '{"need":"behavior","timeline":"days"}'].join("\n");
+    const run = runCli(["--batch", "-"], { input });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^advise: 4 of 6 records were bad/);
+    const out = lines(run.stdout);
+    expect(out.map((r) => r.line)).toEqual([1, 2, 3, 5, 6, 7]);
+    expect(out[0].recommendation.id).toBe("rag");
+    expect(out[1].error.message).toMatch(/did you mean "knowledge"/);
+    expect(out[2].error.message).toMatch(/not valid JSON/);
+    expect(out[3].error.message).toMatch(/JSON object/);
+    expect(out[4].error.message).toMatch(/must not be negative/);
+    expect(out[5].recommendation.id).toBe("in-context-learning");
+  });
+
+  it("agrees with recommend on every record", () => {
+    const profiles = [{ need: "task-skill", "labeled-examples": "20k", latency: "strict" }, { need: "foundation", "corpus-tokens": "300b", "budget-usd": "5m", "ml-expertise": "research", timeline: "quarters" }];
+    const batch = lines(runCli(["--batch", "-"], { input: profiles.map((p) => JSON.stringify(p)).join("\n") }).stdout);
+    profiles.forEach((profile, i) => {
+      const single = JSON.parse(runCli(["--profile", "-", "--format", "json"], { input: JSON.stringify(profile) }).stdout);
+      expect(batch[i].recommendation.id).toBe(single.recommendation.id);
+      expect(batch[i].ranking).toEqual(single.ranking.map((a: { id: string; score: number; excluded: boolean }) => ({ id: a.id, score: a.score, excluded: a.excluded })));
+      expect(batch[i].warnings).toEqual(single.warnings.map((w: { id: string }) => w.id));
+    });
+  });
+
+  it("reads a YAML list and names the line of each record", () => {
+    const file = join(dir, "profiles.yaml");
+    writeFileSync(file, "- need: knowledge\n  citations: true\n- need: nope\n- latency: strict\n");
+    const run = runCli(["--batch", file]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stdout).map((r) => [r.line, r.error ? "error" : r.recommendation.id])).toEqual([[1, "rag"], [3, "error"], [4, "fine-tuning"]]);
+  });
+
+  it("adds what-if with --what-if", () => {
+    const out = lines(runCli(["--batch", "-", "--what-if"], { input: '{"need":"knowledge","corpus-tokens":"5m","citations":true}' }).stdout);
+    expect(Array.isArray(out[0].whatIf)).toBe(true);
+    expect(out[0].whatIf.length).toBeGreaterThan(0);
+  });
+
+  it("streams 200k records with flat memory", () => {
+    const make = (count: number) => {
+      const file = join(dir, `big-${count}.jsonl`);
+      const needs = ["knowledge", "behavior", "task-skill", "knowledge-and-behavior", "foundation", "unclear"];
+      writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify({ need: needs[i % 6], "labeled-examples": (i * 37) % 20000, citations: i % 2 === 0 })).join("\n") + "\n");
+      return file;
+    };
+    const probe = join(dir, "rss.mjs");
+    writeFileSync(probe, 'import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n');
+    const peak = (file: string) => {
+      const rss = join(dir, "rss.txt");
+      const run = spawnSync(process.execPath, ["--import", probe, BIN, "--batch", file], { env: { PATH: process.env.PATH, RSS_FILE: rss }, stdio: ["ignore", "ignore", "pipe"], timeout: 60_000 });
+      expect(run.status).toBe(0);
+      return Number(readFileSync(rss, "utf8"));
+    };
+    // Flat: four times the records must not need noticeably more memory once the heap has settled.
+    const small = peak(make(50_000));
+    const large = peak(make(200_000));
+    expect(large / small).toBeLessThan(1.25);
+  }, 60_000);
+});
