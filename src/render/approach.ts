@@ -25,7 +25,7 @@ export function renderApproach(rules: Rules, approach: Approach, style: Style): 
   const data = approachData(rules, approach);
   const { paint } = style;
   const out = [
-    paint.accent(paint.bold(approach.name)) + paint.dim(`  (${[approach.id, ...approach.aliases].join(", ")})`),
+    wrap(`${paint.accent(paint.bold(approach.name))} ${paint.dim(`(${[approach.id, ...approach.aliases].join(", ")})`)}`, style.width, "", "  "),
     "",
     wrap(approach.description, style.width),
     "",

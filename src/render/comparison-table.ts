@@ -1,6 +1,6 @@
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
-import type { Style } from "./style.js";
+import { wrap, type Style } from "./style.js";
 
 /** The seed's trade-off table, one row per approach, from the rules file. */
 export function renderComparisonTable(rules: Rules, style: Style): string {
@@ -15,7 +15,7 @@ export function renderComparisonTable(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  return `${table}\n${style.paint.dim("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.")}\n`;
+  return `${table}\n${style.paint.dim(wrap("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.", style.width))}\n`;
 }
 
 /** The same table as data, for --format json and yaml. */

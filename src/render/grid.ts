@@ -28,6 +28,9 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
   );
   const budget = style.width - (columns.length + 1);
   const widths = natural.slice();
+  const minimumTotal = minimum.reduce((a, b) => a + b, 0);
+  // Too narrow for the columns side by side even with one word a line: one block per row instead.
+  if (minimumTotal > budget) return renderStacked(columns, rows, style);
   if (natural.reduce((a, b) => a + b, 0) > budget) {
     widths.splice(0, widths.length, ...minimum);
     let spare = budget - widths.reduce((a, b) => a + b, 0);
@@ -67,3 +70,20 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
 
 // eslint-disable-next-line no-control-regex
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+
+/** Rows as blocks of "header: value" lines, for terminals too narrow for a table. */
+function renderStacked(columns: Column[], rows: string[][], style: Style): string {
+  const rule = (style.unicode ? "─" : "-").repeat(Math.min(style.width, 40));
+  const blocks = rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const header = columns[i]!.header;
+        if (cell.trim() === "") return "";
+        const text = cell.split("\n").join(" ");
+        return i === 0 && header !== "#" ? style.paint.bold(wrap(text, style.width)) : wrap(header ? `${style.paint.dim(`${header}:`)} ${text}` : text, style.width, "", "  ");
+      })
+      .filter((line) => line !== "")
+      .join("\n"),
+  );
+  return [rule, ...blocks.flatMap((block) => [block, rule])].join("\n");
+}

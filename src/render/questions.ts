@@ -1,6 +1,6 @@
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
-import type { Style } from "./style.js";
+import { wrap, type Style } from "./style.js";
 
 /** The dimensions as data: what a script author needs to build flags or a profile file. */
 export function questionsData(rules: Rules) {
@@ -37,5 +37,5 @@ export function renderQuestions(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  return `${table}\n${style.paint.dim("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.")}\n`;
+  return `${table}\n${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n`;
 }

@@ -100,7 +100,9 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
       const shifts = [...byOutcome].slice(0, 3).map(([outcome, value]) => `${value} → ${names.get(outcome) ?? outcome}`);
       out.push(wrap(`• ${paint.accent(`--${question.dimension}`)}: ${question.question} ${paint.dim(`(${shifts.join("; ")})`)}`, style.width, "  ", "  "));
     }
-    if (result.unanswered.length > 0) out.push(paint.dim(`  ${result.unanswered.length} question${result.unanswered.length === 1 ? "" : "s"} unanswered; \`advise questions\` lists them all.`));
+    if (result.unanswered.length > 0) {
+      out.push(paint.dim(wrap(`${result.unanswered.length} question${result.unanswered.length === 1 ? "" : "s"} unanswered; \`advise questions\` lists them all.`, style.width, "  ", "  ")));
+    }
   }
 
   out.push(heading("Next steps", style));

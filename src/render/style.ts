@@ -27,9 +27,14 @@ export const PLAIN_STYLE: Style = { width: 80, unicode: true, color: false, pain
 
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
   const room = Math.max(1, width);
+  // A word longer than a whole line is cut into pieces that fit; links and escape codes stay whole, so
+  // they can still be copied and clicked.
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => (word.length > room - indent.length - hang.length && !word.includes("\u001b") && !/^https?:\/\//.test(word) ? (word.match(new RegExp(`.{1,${Math.max(1, room - indent.length - hang.length)}}`, "gu")) ?? [word]) : [word]));
+  const lines: string[] = [];
   let line = "";
   for (const word of words) {
     const start = lines.length === 0 ? indent : indent + hang;

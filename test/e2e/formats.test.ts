@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { BIN, runCli } from "./run-cli.js";
+
+const schema = JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8"));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const PROFILE = ["--need", "knowledge-and-behavior", "--labeled-examples", "5k", "--corpus-tokens", "100m", "--knowledge-freshness", "realtime", "--retrieval-infra", "managed"];
+
+describe("output formats", () => {
+  it.each([
+    ["json", (text: string) => JSON.parse(text)],
+    ["yaml", (text: string) => parse(text)],
+  ])("recommend --format %s parses and matches the shipped schema", (format, read) => {
+    for (const extra of [[], ["--explain"]]) {
+      const run = runCli([...PROFILE, ...extra, "--format", format]);
+      expect(run.code).toBe(0);
+      const data = read(run.stdout);
+      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+      expect(data.recommendation.id).toBe("rag+fine-tuning");
+    }
+  });
+
+  it("the schema rejects what breaks the contract", () => {
+    const data = JSON.parse(runCli([...PROFILE, "--format", "json"]).stdout);
+    expect(validate({ ...data, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...data, recommendation: { ...data.recommendation, confidence: "sure" } })).toBe(false);
+    const { ranking: _ranking, ...withoutRanking } = data;
+    expect(validate(withoutRanking)).toBe(false);
+  });
+
+  it.each(["table", "questions", "explain rag", "compare rag icl"])("advise %s prints one document in every format", (command) => {
+    const args = command.split(" ");
+    expect(() => JSON.parse(runCli([...args, "--format", "json"]).stdout)).not.toThrow();
+    expect(parse(runCli([...args, "--format", "yaml"]).stdout)).toBeTypeOf("object");
+    expect(runCli([...args, "--format", "markdown"]).stdout).toMatch(/^(#|\||- )/);
+  });
+});
+
+describe("the terminal", () => {
+  const table = (env: Record<string, string>, args: string[] = []) => runCli(["table", ...args], { env });
+  const hasColour = (text: string) => /\u001b\[\d+m/.test(text);
+
+  it("colours only when asked or on a terminal", () => {
+    expect(hasColour(table({}).stdout)).toBe(false);
+    expect(hasColour(table({ NO_COLOR: "", FORCE_COLOR: "1" }).stdout)).toBe(true);
+    expect(hasColour(table({ NO_COLOR: "1", FORCE_COLOR: "1" }).stdout)).toBe(false);
+    expect(hasColour(table({ NO_COLOR: "", FORCE_COLOR: "1" }, ["--no-color"]).stdout)).toBe(false);
+    expect(hasColour(table({ NO_COLOR: "", FORCE_COLOR: "0" }).stdout)).toBe(false);
+  });
+
+  it("falls back to ASCII for TERM=dumb and --ascii", () => {
+    for (const run of [table({ TERM: "dumb" }), table({}, ["--ascii"])]) {
+      expect(run.stdout).toMatch(/^\+-+\+/);
+      expect(run.stdout).not.toMatch(/[^\x00-\x7f]/);
+    }
+  });
+
+  it.each([60, 80, 160])("fits %i columns, never overflowing", (width) => {
+    for (const args of [["table"], ["questions"], ["compare", "rag", "ft", "icl"], [...PROFILE, "--explain"], ["explain", "pre-training"]]) {
+      const run = runCli(args, { env: { COLUMNS: String(width) } });
+      expect(run.code).toBe(0);
+      const longest = Math.max(...run.stdout.split("\n").filter((l) => !/https?:\/\//.test(l)).map((l) => [...l].length));
+      expect(longest, args.join(" ")).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it("ends quietly when the reader goes away (advise ... | head -1)", async () => {
+    const child = spawn(process.execPath, [BIN, "--batch", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.on("error", () => {}); // it stops reading once its reader is gone
+    child.stdin.end(Array.from({ length: 20_000 }, () => '{"need":"knowledge"}').join("\n"));
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [code] = await once(child, "close");
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+  });
+});
