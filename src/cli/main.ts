@@ -3,6 +3,7 @@ import { loadRulesSource } from "../io/rules-source.js";
 import { styleFor } from "../io/terminal.js";
 import type { Io } from "./context.js";
 import { buildProgram } from "./program.js";
+import { helpTopic } from "./help-topics.js";
 import { reportError } from "./report-error.js";
 
 declare const __ADVISE_VERSION__: string | undefined;
@@ -24,6 +25,11 @@ export async function main(io: Io): Promise<number> {
   const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
   const errorStyle = styleFor(io.stderr, io.env, flags);
   try {
+    const topic = helpTopic(io.argv);
+    if (topic !== undefined) {
+      io.stdout.write(topic);
+      return 0;
+    }
     const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), io.stdin);
     const program = buildProgram(
       rules,

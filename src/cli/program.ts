@@ -2,7 +2,9 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
+import { COMPLETION_SCRIPTS, dimensionCompletions, SHELLS, type CompletionSpec, type Shell } from "../render/completion.js";
 import { runBatch } from "./batch.js";
+import { HELP_TOPICS } from "./help-topics.js";
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
@@ -27,22 +29,9 @@ const EXAMPLES = {
 } as const;
 
 function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+  return `Examples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
-const EXIT_CODES = `
-Exit codes:
-  0    success
-  1    what was checked has problems (a failing rules check or test)
-  2    bad usage, a bad answer value, an unreadable or invalid profile or rules file
-  3    an internal error (a bug); ADVISE_DEBUG=1 shows the stack
-  130  cancelled with Ctrl-C
-
-Environment:
-  ADVISE_RULES   a rules file to use instead of the built-in one (--rules wins)
-  NO_COLOR       no colour; FORCE_COLOR=1 forces it; TERM=dumb gives plain ASCII
-  ADVISE_DEBUG   1 prints the stack of an internal error
-`;
 
 /** The options every command that prints data takes. */
 function common(command: Command): Command {
@@ -77,7 +66,8 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .version(version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
-    .addHelpText("after", examples(EXAMPLES.recommend) + EXIT_CODES);
+    .addHelpText("before", examples(EXAMPLES.recommend))
+    .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
 
   const recommend = common(program.command("recommend", { isDefault: true }))
     .description("rank the approaches for a project and print the advice (the default command)")
@@ -89,7 +79,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .option("--batch <file>", "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin")
     .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
     .allowExcessArguments(true)
-    .addHelpText("after", examples(EXAMPLES.recommend));
+    .addHelpText("before", examples(EXAMPLES.recommend));
   const dimensionOptions = new Map<string, string>();
   const addDimensionFlags = () => {
   for (const dimension of rules.dimensions) {
@@ -107,10 +97,15 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   };
   // Some forty options cost measurable start-up time, so they are added only when recommend will parse.
   // Help is shown without dispatching through that hook, so it gets them at once.
-  if (options.eagerFlags) addDimensionFlags();
+  let added = false;
+  const addOnce = () => {
+    if (!added) addDimensionFlags();
+    added = true;
+  };
+  if (options.eagerFlags) addOnce();
   else {
     program.hook("preSubcommand", (_program, subcommand) => {
-      if (subcommand === recommend) addDimensionFlags();
+      if (subcommand === recommend) addOnce();
     });
   }
   recommend.action(async (options, command: Command) => {
@@ -137,25 +132,52 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   common(program.command("table"))
     .description("print the trade-off table of the four approaches")
-    .addHelpText("after", examples(EXAMPLES.table))
+    .addHelpText("before", examples(EXAMPLES.table))
     .action(async (options) => runTable(makeContext(options), { format: options.format }));
 
   common(program.command("questions"))
     .description("list the questions (profile dimensions), their types and allowed values")
-    .addHelpText("after", examples(EXAMPLES.questions))
+    .addHelpText("before", examples(EXAMPLES.questions))
     .action(async (options) => runQuestions(makeContext(options), { format: options.format }));
 
   common(program.command("explain"))
     .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
     .description("everything the rules know about one approach")
-    .addHelpText("after", examples(EXAMPLES.explain))
+    .addHelpText("before", examples(EXAMPLES.explain))
     .action(async (approach: string, options) => runExplain(makeContext(options), { approach, format: options.format }));
 
   common(program.command("compare"))
     .argument("<approaches...>", "two or more approaches")
     .description("approaches side by side")
-    .addHelpText("after", examples(EXAMPLES.compare))
+    .addHelpText("before", examples(EXAMPLES.compare))
     .action(async (approaches: string[], options) => runCompare(makeContext(options), { approaches, format: options.format }));
 
+  program
+    .command("completion")
+    .argument("<shell>", `one of ${SHELLS.join(", ")}`)
+    .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
+    .description("print a shell completion script (commands, options, dimension flags and their values)")
+    .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
+    .action((shell: string, options) => {
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
+      addOnce();
+      makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
+    });
+
   return program;
+}
+
+/** Reads every command's options back from the program, so completion cannot drift from the real flags. */
+function completionSpec(program: Command, rules: Rules): CompletionSpec {
+  const dimensions = dimensionCompletions(rules);
+  const values: CompletionSpec["values"] = { "--format": [...FORMAT_NAMES], "--profile": "FILE", "--rules": "FILE", "--save": "FILE", "--batch": "FILE", ...dimensions.values };
+  return {
+    commands: program.commands.map((command) => ({
+      name: command.name(),
+      description: command.description(),
+      options: [...new Set(command.options.map((o) => o.long!).filter(Boolean).concat("--help"))],
+    })),
+    values,
+    approaches: rules.approaches.flatMap((a) => [a.id, ...a.aliases]),
+  };
 }

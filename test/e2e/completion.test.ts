@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+/** Loads the bash script into a real bash and asks it to complete `words` (the last one being typed). */
+function complete(script: string, words: string[]): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), "advise-completion-")), "advise.bash");
+  writeFileSync(file, script);
+  const quoted = words.map((w) => `'${w}'`).join(" ");
+  const run = spawnSync("bash", ["-c", `source '${file}' && COMP_WORDS=(${quoted}) && COMP_CWORD=${words.length - 1} && _advise && printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  return run.stdout.split("\n").filter(Boolean);
+}
+
+describe("advise completion", () => {
+  const bash = runCli(["completion", "bash"]).stdout;
+
+  it.each([
+    [["advise", "ta"], ["table"]],
+    [["advise", "--lat"], ["--latency"]],
+    [["advise", "--latency", "in"], ["interactive"]],
+    [["advise", "recommend", "--no-cit"], ["--no-citations"]],
+    [["advise", "explain", "fi"], ["fine-tuning", "finetuning", "fine-tune", "finetune"]],
+    [["advise", "table", "--format", "j"], ["json"]],
+    [["advise", "table", "--la"], []],
+  ])("completes %j to %j in bash", (words, expected) => {
+    expect(complete(bash, words)).toEqual(expected);
+  });
+
+  it("completes the dimensions of the rules in use", () => {
+    const rules = join(mkdtempSync(join(tmpdir(), "advise-rules-")), "rules.yaml");
+    writeFileSync(rules, readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8"));
+    const script = runCli(["completion", "bash", "--rules", rules]).stdout;
+    expect(complete(script, ["advise", "--si"])).toEqual(["--size"]);
+    expect(complete(script, ["advise", "--size", "b"])).toEqual(["both"]);
+  });
+
+  it("prints zsh and fish scripts, and rejects other shells", () => {
+    expect(runCli(["completion", "zsh"]).stdout).toMatch(/^#compdef advise/);
+    expect(runCli(["completion", "fish"]).stdout).toMatch(/complete -c advise .* -l latency -x -a 'strict interactive relaxed batch'/);
+    const bad = runCli(["completion", "powershel"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown shell "powershel"/);
+  });
+
+  it.each(["zsh", "fish"])("loads in %s where it is installed", (shell) => {
+    const which = spawnSync("sh", ["-c", `command -v ${shell}`], { encoding: "utf8" });
+    if (which.status !== 0) return; // not installed on this machine
+    const file = join(mkdtempSync(join(tmpdir(), "advise-completion-")), `advise.${shell}`);
+    writeFileSync(file, runCli(["completion", shell]).stdout);
+    const run = spawnSync(shell, ["-c", shell === "zsh" ? `autoload -U compinit && compinit -u && source '${file}'` : `source '${file}'`], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+  });
+});
+
+describe("help topics", () => {
+  it.each(["exit-codes", "environment", "formats"])("advise help %s", (topic) => {
+    const run = runCli(["help", topic]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(100);
+  });
+
+  it("every command's help leads with examples", () => {
+    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion"]) {
+      expect(runCli([command, "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
+    }
+  });
+});
