@@ -34,7 +34,8 @@ export async function main(io: Io): Promise<number> {
     const program = buildProgram(
       rules,
       VERSION,
-      (options) => ({ io, rules, style: styleFor(io.stdout, io.env, options), errorStyle }),
+      // Style flags are read from argv itself: given before or after the command name, both count.
+      () => ({ io, rules, style: styleFor(io.stdout, io.env, flags), errorStyle }),
       { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) },
       { eagerFlags: io.argv.some((arg) => arg === "help" || arg === "--help" || arg === "-h") },
     );

@@ -5,9 +5,14 @@ import { UsageError } from "../core/errors.js";
 import { COMPLETION_SCRIPTS, dimensionCompletions, SHELLS, type CompletionSpec, type Shell } from "../render/completion.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
+import { runRulesSchema, runRulesTest, runRulesValidate } from "./rules-commands.js";
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
+
+function parseTestFormat(value: string): Format | "junit" {
+  return value === "junit" ? value : parseFormat(value);
+}
 
 function parseFormat(value: string): Format {
   if ((FORMAT_NAMES as string[]).includes(value)) return value as Format;
@@ -34,9 +39,15 @@ function examples(lines: readonly string[]): string {
 
 
 /** The options every command that prints data takes. */
-function common(command: Command): Command {
+const formatOption = () => new Option("--format <format>", `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")} (default: table)`).argParser(parseFormat);
+
+/** Options of a command together with those given before the command name (`advise --format json table`). */
+const all = (command: Command): Record<string, unknown> => command.optsWithGlobals();
+const formatOf = (command: Command): Format => (all(command).format as Format | undefined) ?? "table";
+
+function common(command: Command, format = formatOption()): Command {
   return command
-    .addOption(new Option("--format <format>", `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")}`).argParser(parseFormat).default("table"))
+    .addOption(format)
     .option("--rules <file>", "a rules file to use instead of the built-in one (also ADVISE_RULES)")
     .option("--no-color", "no colour, whatever the terminal")
     .option("--ascii", "plain ASCII tables and bars");
@@ -65,6 +76,12 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .description("Advice on customizing a foundation model: pre-training, fine-tuning, in-context learning or RAG.")
     .version(version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
+    // Also accepted before the command name (and only there: after it, the command's own options apply).
+    .enablePositionalOptions()
+    .addOption(formatOption().hideHelp())
+    .addOption(new Option("--rules <file>").hideHelp())
+    .addOption(new Option("--no-color").hideHelp())
+    .addOption(new Option("--ascii").hideHelp())
     .showSuggestionAfterError(true)
     .addHelpText("before", examples(EXAMPLES.recommend))
     .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
@@ -108,24 +125,25 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       if (subcommand === recommend) addOnce();
     });
   }
-  recommend.action(async (options, command: Command) => {
+  recommend.action(async (_options, command: Command) => {
+    const options = all(command);
     if (command.args.length > 0) {
       const names = program.commands.map((c) => c.name());
       throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
     }
     if (options.batch !== undefined) {
-      await runBatch(makeContext(options), { file: options.batch, whatIf: options.whatIf === true });
+      await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
       return;
     }
     const flags: Record<string, unknown> = {};
     for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
     await runRecommend(makeContext(options), {
-      profileFile: options.profile,
+      profileFile: options.profile as string | undefined,
       flags,
-      format: options.format,
+      format: formatOf(command),
       explain: options.explain === true,
       input: options.input !== false,
-      save: options.save,
+      save: options.save as string | undefined,
       force: options.force === true,
     });
   });
@@ -133,24 +151,42 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   common(program.command("table"))
     .description("print the trade-off table of the four approaches")
     .addHelpText("before", examples(EXAMPLES.table))
-    .action(async (options) => runTable(makeContext(options), { format: options.format }));
+    .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) }));
 
   common(program.command("questions"))
     .description("list the questions (profile dimensions), their types and allowed values")
     .addHelpText("before", examples(EXAMPLES.questions))
-    .action(async (options) => runQuestions(makeContext(options), { format: options.format }));
+    .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) }));
 
   common(program.command("explain"))
     .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
     .description("everything the rules know about one approach")
     .addHelpText("before", examples(EXAMPLES.explain))
-    .action(async (approach: string, options) => runExplain(makeContext(options), { approach, format: options.format }));
+    .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) }));
 
   common(program.command("compare"))
     .argument("<approaches...>", "two or more approaches")
     .description("approaches side by side")
     .addHelpText("before", examples(EXAMPLES.compare))
-    .action(async (approaches: string[], options) => runCompare(makeContext(options), { approaches, format: options.format }));
+    .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) }));
+
+  const rulesCommand = program.command("rules").description("check, test and describe rules files (your own, or layered over the built-in ones)");
+  common(rulesCommand.command("validate"))
+    .argument("<files...>", "rules files (YAML or JSON)")
+    .description("check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid")
+    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
+    .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) }));
+  rulesCommand
+    .command("schema")
+    .option("--layer", "the schema of a file that extends another (nothing required)")
+    .description("print the JSON Schema (draft-07) of rules files, for editors")
+    .addHelpText("before", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
+    .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true }));
+  common(rulesCommand.command("test"), new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))
+    .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
+    .description("run scenarios against the rules in use; exit 1 if any fails")
+    .addHelpText("before", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
+    .action(async (files: string[], _options, command: Command) => runRulesTest(makeContext(all(command)), { files, format: (all(command).format as Format | "junit" | undefined) ?? "table" }));
 
   program
     .command("completion")

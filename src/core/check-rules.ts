@@ -12,7 +12,9 @@ export interface RulesIssue {
  * The checks a schema cannot express: every id a rules file refers to must exist, with a value of the
  * right type, and ids must be unique. Returns every problem found, each with the path where it sits.
  */
-export function checkRules(rules: Rules): RulesIssue[] {
+export function checkRules(input: Rules): RulesIssue[] {
+  // Also run on data that failed the schema (to report every problem at once), so absent lists count as empty.
+  const rules = withDefaults(input);
   const issues: RulesIssue[] = [];
   const approachIds = rules.approaches.map((a) => a.id);
   const combinationIds = rules.combinations.map((c) => c.id);
@@ -118,4 +120,21 @@ export function checkRules(rules: Rules): RulesIssue[] {
     sources(["plan", i, "sources"], p.sources);
   });
   return issues;
+}
+
+function withDefaults(rules: Rules): Rules {
+  const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+  const withSources = <T extends { sources?: string[] }>(items: T[] | undefined) => list(items).map((item) => ({ ...item, sources: list(item.sources) }));
+  return {
+    ...rules,
+    tieBreak: list(rules.tieBreak),
+    approaches: withSources(rules.approaches),
+    combinations: withSources(rules.combinations).map((c) => ({ ...c, approaches: list(c.approaches) })),
+    variants: withSources(rules.variants),
+    dimensions: withSources(rules.dimensions).map((d) => (d.type === "enum" ? { ...d, values: list(d.values), aliases: d.aliases ?? {} } : d)),
+    rules: withSources(rules.rules).map((r) => ({ ...r, effects: r.effects ?? {}, exclude: list(r.exclude) })),
+    warnings: withSources(rules.warnings),
+    plan: withSources(rules.plan),
+    sources: rules.sources ?? {},
+  } as Rules;
 }

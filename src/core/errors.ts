@@ -56,6 +56,11 @@ export class RulesError extends AdviseError {
   }
 }
 
+/** What was checked has problems (an invalid rules file, a failing scenario); the report says which. */
+export class CheckFailedError extends AdviseError {
+  override readonly exitCode = 1;
+}
+
 /** The user cancelled (Ctrl-C, Ctrl-D). */
 export class CancelledError extends AdviseError {
   override readonly exitCode = 130;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9+:.-]*$/i, "an id of letters, digits, '-', '+', ':' or '.'");
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, "an id of letters, digits, '-', '+', ':' or '.'");
 const Text = z.string().min(1);
 const SourceIds = z.array(Id).default([]);
 
@@ -183,6 +183,8 @@ export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(
 
 export const RulesSchema = z.strictObject({
   $schema: z.string().optional(),
+  /** "default" (the built-in rules) or the path of another rules file, relative to this one. */
+  extends: z.string().optional(),
   version: z.literal(1),
   tieBreak: z.array(Id).default([]),
   confidence: z.strictObject({

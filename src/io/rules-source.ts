@@ -1,26 +1,68 @@
 import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
-import { readInput } from "./read-input.js";
+import { decodeText, readInput } from "./read-input.js";
 
 /**
  * The built-in rules ship as JSON validated at build time, so the common path needs neither the YAML parser nor
  * the schema library. Running from source (tests), the YAML is validated instead.
  */
 export async function builtinRules(): Promise<Rules> {
+  const shipped = readShipped();
+  if (shipped) return shipped;
+  const { loadRules } = await import("../lazy/validate.js");
+  return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+}
+
+function readShipped(): Rules | undefined {
   try {
     return JSON.parse(readFileSync(new URL("./default-rules.json", import.meta.url), "utf8")) as Rules;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    const { loadRules } = await import("../lazy/validate.js");
-    const url = new URL("../../rules/default.yaml", import.meta.url);
-    return loadRules(readFileSync(url, "utf8"), "rules/default.yaml");
+    return undefined;
   }
+}
+
+type Validate = typeof import("../lazy/validate.js");
+
+/**
+ * Resolves `extends`: "default" is the built-in rules; anything else a rules file relative to the one that
+ * names it, itself possibly extending another. A cycle is an error.
+ */
+function baseResolver(validate: Validate) {
+  const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
+    if (ref === "default") {
+      return readShipped() ?? validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+    }
+    const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);
+    if (seen.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...seen, path].map((p) => relative(process.cwd(), p)).join(" → ")}`);
+    let text: string;
+    try {
+      text = decodeText(readFileSync(path), path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new RulesError(code ? `cannot read the extended rules "${ref}" (${code === "ENOENT" ? "no such file" : code})` : (error as Error).message);
+    }
+    const { doc, problems } = validate.readDocument(text, path);
+    if (!doc) throw new RulesError(`the extended rules "${ref}" are not readable`, problems);
+    const value = doc.value as Record<string, unknown>;
+    return typeof value?.extends === "string" ? validate.mergeRules(resolveBase(value.extends, path, [...seen, path]), value) : value;
+  };
+  return (ref: string, from: string | undefined) => resolveBase(ref, from, from ? [resolve(from)] : []);
+}
+
+/** Checks a rules file without throwing: its rules when valid, else every problem. */
+export async function checkRulesFile(file: string, stdin: NodeJS.ReadableStream) {
+  const { text, name } = await readInput(file, stdin, "rules file");
+  const validate = await import("../lazy/validate.js");
+  return validate.checkRulesText(text, name, { resolveBase: baseResolver(validate) });
 }
 
 /** The rules in use: a file from --rules or ADVISE_RULES, else the built-in ones. */
 export async function loadRulesSource(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<Rules> {
   if (file === undefined || file === "") return builtinRules();
   const { text, name } = await readInput(file, stdin, "rules file");
-  const { loadRules } = await import("../lazy/validate.js");
-  return loadRules(text, name);
+  const validate = await import("../lazy/validate.js");
+  return validate.loadRules(text, name, { resolveBase: baseResolver(validate) });
 }
