@@ -65,6 +65,7 @@ async function* records(ctx: Context, file: string): AsyncGenerator<[number, unk
       throw new InputError(`batch file "${file}" does not exist`);
     }
     if (stats.isDirectory()) throw new InputError(`batch file "${file}" is a directory; name a JSON Lines or YAML file`);
+    if (!stats.isFile()) throw new InputError(`batch file "${file}" is not a regular file; use - to read standard input`);
   }
   const input = file === "-" ? ctx.io.stdin : createReadStream(file);
   let number = 0;

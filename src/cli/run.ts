@@ -10,9 +10,11 @@ export async function run(): Promise<void> {
     });
   }
   process.on("SIGINT", () => {
-    process.stderr.write("\ncancelled\n");
+    process.stderr.write("\nadvise: cancelled\n");
     process.exit(130);
   });
+  // Stopped by a supervisor or `timeout`: end at once, quietly, with the conventional 128 + 15.
+  process.on("SIGTERM", () => process.exit(143));
   process.exitCode = await main({
     argv: process.argv.slice(2),
     env: process.env,

@@ -1,4 +1,5 @@
 const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+const POWERS: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 const NUMBER_FORM = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i;
 
 export const NUMBER_FORMS = "a number ≥ 0, optionally with a suffix k, m, b or t (e.g. 500, 50k, 2.5m, 300b)";
@@ -15,9 +16,10 @@ export function parseNumber(value: unknown): number | undefined {
   const match = NUMBER_FORM.exec(text);
   if (!match) return undefined;
   const [, digits, exponent, suffix] = match;
-  const base = Number(digits) * (exponent === undefined ? 1 : 10 ** Number(exponent));
-  const result = suffix ? base * SUFFIXES[suffix.toLowerCase()]! : base;
-  return Number.isFinite(result) ? Number(result.toPrecision(15)) : undefined;
+  // Shift the decimal exponent rather than multiply, so 2.5m is exactly 2500000 and no digit is lost.
+  const power = Number(exponent ?? 0) + (suffix ? POWERS[suffix.toLowerCase()]! : 0);
+  const result = Number(`${digits}e${power}`);
+  return Number.isFinite(result) ? result : undefined;
 }
 
 /** Prints a number back in the shortest suffixed form that parses to the same value (50000 → "50k"). */

@@ -11,14 +11,22 @@ export type Profile = Record<string, Answer>;
 const TRUE = ["true", "yes", "y", "1", "on"];
 const FALSE = ["false", "no", "n", "0", "off"];
 
+/** A value as a message may quote it; lists and mappings by their kind, since they may be huge or deep. */
+function describeValue(raw: unknown): string {
+  if (typeof raw === "string") return `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
+  if (Array.isArray(raw)) return "a list";
+  if (typeof raw === "object" && raw !== null) return "a mapping";
+  return String(raw);
+}
+
 /** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
 export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer } | { error: string } {
-  const shown = typeof raw === "string" ? `"${raw}"` : JSON.stringify(raw) ?? String(raw);
+  const shown = describeValue(raw);
   switch (dimension.type) {
     case "number": {
       const value = parseNumber(raw);
       if (value !== undefined) return { value };
-      const numeric = typeof raw === "number" ? raw : Number(String(raw).trim());
+      const numeric = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
       const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
       return { error: `${shown} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}` };
     }

@@ -4,6 +4,11 @@ import type { Problem } from "./errors.js";
 
 import { MAX_ALIASES, MAX_INPUT_BYTES } from "./limits.js";
 
+/** The parser recurses per level of nesting; a document nested thousands deep exhausts the stack. */
+function tooDeep(error: unknown): string | undefined {
+  return error instanceof RangeError || /call stack/i.test(String((error as Error)?.message)) ? "the document is nested too deeply to read" : undefined;
+}
+
 export interface ParsedDocument {
   value: unknown;
   /** Where a path inside the document sits, for messages; undefined when it cannot be found. */
@@ -32,12 +37,12 @@ export function readDocument(text: string, file: string | undefined): { doc?: Pa
   try {
     document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
-    return { problems: [{ file, message: `cannot parse: ${(error as Error).message}` }] };
+    return { problems: [{ file, message: tooDeep(error) ?? `cannot parse: ${(error as Error).message}` }] };
   }
   if (document.errors.length > 0) {
     return {
       problems: document.errors.map((error) => {
-        const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        const message = tooDeep(error) ?? error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
         return at(error.pos[0], message, lineCounter);
       }),
     };
@@ -46,7 +51,7 @@ export function readDocument(text: string, file: string | undefined): { doc?: Pa
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return { problems: [{ file, message: `cannot read: ${(error as Error).message}` }] };
+    return { problems: [{ file, message: tooDeep(error) ?? `cannot read: ${(error as Error).message}` }] };
   }
   const locate = (path: readonly (string | number)[], key?: string): Problem => {
     let node: unknown = document.contents;

@@ -9,7 +9,7 @@ export async function readProfileFile(path: string, stdin: NodeJS.ReadableStream
   const { doc, problems } = readDocument(text, name);
   if (!doc) throw new ProfileError(`${name}: not a readable profile`, problems);
   if (typeof doc.value !== "object" || doc.value === null || Array.isArray(doc.value)) {
-    throw new ProfileError(`${name}: a profile is a mapping of question ids to answers, such as "need: knowledge"`, [{ ...doc.locate([]), message: "expected a mapping" }]);
+    throw new ProfileError(`${name}: a profile is a mapping of question ids to answers, such as "need: knowledge"`, [{ ...doc.locate([]), message: 'a profile is a mapping of question ids to answers, such as "need: knowledge"' }]);
   }
   const values = doc.value as Record<string, unknown>;
   return {

@@ -41,6 +41,8 @@ export async function readInput(path: string, stdin: NodeJS.ReadableStream, what
     throw new InputError(code === "ENOENT" ? `${what} "${path}" does not exist` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
   }
   if (stats.isDirectory()) throw new InputError(`${what} "${path}" is a directory; name a YAML or JSON file`);
+  // A pipe or device could block forever or never end; "-" is the way to read a stream.
+  if (!stats.isFile()) throw new InputError(`${what} "${path}" is not a regular file; use - to read standard input`);
   if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${what} "${path}" is ${stats.size} bytes; at most ${MAX_INPUT_BYTES} are read`);
   let bytes: Buffer;
   try {
