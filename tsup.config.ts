@@ -36,6 +36,23 @@ function deferChildProcess(file: string): void {
   writeFileSync(file, code.replace(eager, 'new Proxy({},{get:(_,k)=>require("child_process")[k]})'));
 }
 
+/**
+ * cli-table3 truncates every cell to 10 characters on every draw, only to build a debug message that is then
+ * discarded; its truncation measures the string once per character removed, which cost several milliseconds per
+ * table. The bundle skips that work (the message is unchanged when debugging is off, which it always is here).
+ */
+const skipTableDebugTruncation: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "skip-table-debug-truncation",
+  setup(build) {
+    build.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const wasteful = "let content = utils.truncate(this.content, 10, this.truncate);";
+      if (!source.includes(wasteful)) throw new Error(`cli-table3 changed: "${wasteful}" not found in ${args.path}`);
+      return { contents: source.replace(wasteful, 'let content = "";'), loader: "js" };
+    });
+  },
+};
+
 export default defineConfig({
   entry: {
     cli: "src/cli/run.ts",
@@ -55,7 +72,7 @@ export default defineConfig({
   shims: true,
   noExternal: [/.*/],
   define: { __ADVISE_VERSION__: JSON.stringify(pkg.version) },
-  esbuildPlugins: [lazyBundles],
+  esbuildPlugins: [lazyBundles, skipTableDebugTruncation],
   esbuildOptions(options) {
     // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.
     options.alias = { "string-width": "./src/vendor-shims/string-width.cjs" };

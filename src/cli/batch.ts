@@ -1,23 +1,26 @@
 import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
-import { evaluate, type Result } from "../core/evaluate.js";
+import { evaluate, summarize } from "../core/evaluate.js";
 import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
-import { parseProfile } from "../core/parse-profile.js";
+import { parseProfile, type Profile } from "../core/parse-profile.js";
+import type { Rules } from "../core/rules-schema.js";
 import { InputError, readInput } from "../io/read-input.js";
 import type { Context } from "./context.js";
 
 export class BatchError extends AdviseError {}
 
-/** One output line: a lean result (what scripts act on), or the error of that record. */
-export function batchRecord(line: number, result: Result, withWhatIf: boolean) {
+/** One output line: the decision (what scripts act on), with the what-if search when asked for. */
+function batchRecord(line: number, rules: Rules, profile: Profile, withWhatIf: boolean) {
+  if (!withWhatIf) return { line, ...summarize(rules, profile), profile };
+  const result = evaluate(rules, profile);
   return {
     line,
     recommendation: { id: result.recommendation.id, approaches: result.recommendation.approaches, variant: result.recommendation.variant, confidence: result.recommendation.confidence },
     ranking: result.ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })),
     warnings: result.warnings.map((w) => w.id),
     unanswered: result.unanswered,
-    ...(withWhatIf ? { whatIf: result.whatIf } : {}),
-    profile: result.profile,
+    whatIf: result.whatIf,
+    profile,
   };
 }
 
@@ -116,7 +119,7 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
       if (value instanceof Error) throw new InputError(value.message);
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
       const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
-      record = batchRecord(line, evaluate(ctx.rules, profile, { search: options.whatIf ? "all" : "none" }), options.whatIf);
+      record = batchRecord(line, ctx.rules, profile, options.whatIf);
     } catch (error) {
       bad++;
       record = errorRecord(line, error);

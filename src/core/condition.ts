@@ -5,50 +5,89 @@ import { formatNumber } from "./parse-number.js";
 /** Three-valued truth: undefined means "unknown", because an answer the condition reads is missing. */
 export type Truth = boolean | undefined;
 
+type Compiled = (profile: Profile, recommended: readonly string[] | undefined) => Truth;
+const compiled = new WeakMap<Condition, Compiled>();
+
 /**
  * Evaluates a condition with Kleene logic: a comparison on an unanswered dimension is unknown, `all` is false
  * as soon as one part is false, `any` true as soon as one part is true. `recommended` is unknown until the
- * recommendation is known (warnings and plan steps are decided after it).
+ * recommendation is known (warnings and plan steps are decided after it). Each condition is compiled into a
+ * closure once, since a batch or a what-if search evaluates the same conditions many thousand times.
  */
 export function test(node: Condition, profile: Profile, recommended?: readonly string[]): Truth {
-  if (node.all) {
-    let result: Truth = true;
-    for (const child of node.all) {
-      const value = test(child, profile, recommended);
-      if (value === false) return false;
-      if (value === undefined) result = undefined;
-    }
-    return result;
+  let run = compiled.get(node);
+  if (!run) {
+    run = compile(node);
+    compiled.set(node, run);
   }
-  if (node.any) {
-    let result: Truth = false;
-    for (const child of node.any) {
-      const value = test(child, profile, recommended);
-      if (value === true) return true;
-      if (value === undefined) result = undefined;
-    }
-    return result;
-  }
-  if (node.not) {
-    const value = test(node.not, profile, recommended);
-    return value === undefined ? undefined : !value;
-  }
-  if (node.recommended) {
-    return recommended === undefined ? undefined : node.recommended.some((id) => recommended.includes(id));
-  }
-  const answer = profile[node.dim!];
-  if (answer === undefined) return undefined;
-  return compare(node, answer);
+  return run(profile, recommended);
 }
 
-function compare(node: Condition, answer: Answer): boolean {
-  if (node.is !== undefined) return answer === node.is;
-  if (node.in !== undefined) return node.in.includes(answer);
-  if (typeof answer !== "number") return false;
-  if (node.gt !== undefined) return answer > node.gt;
-  if (node.gte !== undefined) return answer >= node.gte;
-  if (node.lt !== undefined) return answer < node.lt;
-  return answer <= node.lte!;
+function compile(node: Condition): Compiled {
+  if (node.all) {
+    const parts = node.all.map(compile);
+    return (profile, recommended) => {
+      let result: Truth = true;
+      for (const part of parts) {
+        const value = part(profile, recommended);
+        if (value === false) return false;
+        if (value === undefined) result = undefined;
+      }
+      return result;
+    };
+  }
+  if (node.any) {
+    const parts = node.any.map(compile);
+    return (profile, recommended) => {
+      let result: Truth = false;
+      for (const part of parts) {
+        const value = part(profile, recommended);
+        if (value === true) return true;
+        if (value === undefined) result = undefined;
+      }
+      return result;
+    };
+  }
+  if (node.not) {
+    const inner = compile(node.not);
+    return (profile, recommended) => {
+      const value = inner(profile, recommended);
+      return value === undefined ? undefined : !value;
+    };
+  }
+  if (node.recommended) {
+    const ids = node.recommended;
+    return (_profile, recommended) => (recommended === undefined ? undefined : ids.some((id) => recommended.includes(id)));
+  }
+  const dim = node.dim!;
+  const check = comparison(node);
+  return (profile) => {
+    const answer = profile[dim];
+    return answer === undefined ? undefined : check(answer);
+  };
+}
+
+function comparison(node: Condition): (answer: Answer) => boolean {
+  if (node.is !== undefined) {
+    const expected = node.is;
+    return (answer) => answer === expected;
+  }
+  if (node.in !== undefined) {
+    const set = new Set<Answer>(node.in);
+    return (answer) => set.has(answer);
+  }
+  const [op, bound] = (["gt", "gte", "lt", "lte"] as const).map((key) => [key, node[key]] as const).find(([, value]) => value !== undefined)!;
+  const limit = bound!;
+  switch (op) {
+    case "gt":
+      return (answer) => typeof answer === "number" && answer > limit;
+    case "gte":
+      return (answer) => typeof answer === "number" && answer >= limit;
+    case "lt":
+      return (answer) => typeof answer === "number" && answer < limit;
+    case "lte":
+      return (answer) => typeof answer === "number" && answer <= limit;
+  }
 }
 
 /** Every dimension a condition reads. */

@@ -83,6 +83,30 @@ function confidenceOf(rules: Rules, decision: Decision, sharpen: SharpeningQuest
   return "low";
 }
 
+/** The decision alone, for batch runs: what `evaluate` decides, without the texts, plan and searches. */
+export interface Summary {
+  recommendation: { id: string; approaches: string[]; variant: string | null; confidence: Confidence };
+  ranking: { id: string; score: number; excluded: boolean }[];
+  warnings: string[];
+  unanswered: string[];
+}
+
+/** Decides like `evaluate` with `search: "none"`, building only what a batch record holds. */
+export function summarize(rules: Rules, profile: Profile): Summary {
+  const decision = decide(rules, profile);
+  const { ranking, recommendationId, approaches } = decision;
+  const recommendedIds = [recommendationId, ...approaches];
+  const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
+  const unanswered = rules.dimensions.filter((d) => profile[d.id] === undefined).map((d) => d.id);
+  const answeredShare = (rules.dimensions.length - unanswered.length) / rules.dimensions.length;
+  return {
+    recommendation: { id: recommendationId, approaches, variant: variant?.id ?? null, confidence: confidenceOf(rules, decision, [], answeredShare) },
+    ranking: ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })),
+    warnings: rules.warnings.filter((w) => test(w.when, profile, recommendedIds) === true).map((w) => w.id),
+    unanswered,
+  };
+}
+
 export interface EvaluateOptions {
   /**
    * How far to search for answers that would change the recommendation: `all` (the default) the given and the

@@ -21,21 +21,21 @@ function describeValue(raw: unknown): string {
 
 /** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
 export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer } | { error: string } {
-  const shown = describeValue(raw);
+  const shown = () => describeValue(raw);
   switch (dimension.type) {
     case "number": {
       const value = parseNumber(raw);
       if (value !== undefined) return { value };
       const numeric = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
       const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
-      return { error: `${shown} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}` };
+      return { error: `${shown()} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}` };
     }
     case "boolean": {
       if (typeof raw === "boolean") return { value: raw };
       const text = String(raw).trim().toLowerCase();
       if (TRUE.includes(text)) return { value: true };
       if (FALSE.includes(text)) return { value: false };
-      return { error: `${shown} is not a valid ${dimension.id}; expected true or false (yes/no)` };
+      return { error: `${shown()} is not a valid ${dimension.id}; expected true or false (yes/no)` };
     }
     case "enum": {
       const ids = dimension.values.map((v) => v.id);
@@ -45,7 +45,7 @@ export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer
         if (hit) return { value: hit };
       }
       const hint = typeof raw === "string" ? didYouMean(raw.trim(), [...ids, ...Object.keys(dimension.aliases)]) : "";
-      return { error: `${shown} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}` };
+      return { error: `${shown()} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}` };
     }
   }
 }

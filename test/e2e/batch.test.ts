@@ -49,7 +49,7 @@ describe("recommend --batch", () => {
     expect(out[0].whatIf.length).toBeGreaterThan(0);
   });
 
-  it("streams 200k records with flat memory", () => {
+  it("streams 300k records with flat memory", () => {
     const make = (count: number) => {
       const file = join(dir, `big-${count}.jsonl`);
       const needs = ["knowledge", "behavior", "task-skill", "knowledge-and-behavior", "foundation", "unclear"];
@@ -64,9 +64,10 @@ describe("recommend --batch", () => {
       expect(run.status).toBe(0);
       return Number(readFileSync(rss, "utf8"));
     };
-    // Flat: four times the records must not need noticeably more memory once the heap has settled.
-    const small = peak(make(50_000));
-    const large = peak(make(200_000));
-    expect(large / small).toBeLessThan(1.25);
+    // Flat: three times the records must not need noticeably more memory once the heap has settled (below
+    // about 100k records the heap is still growing to its working size, whatever the input).
+    const small = peak(make(100_000));
+    const large = peak(make(300_000));
+    expect(large / small).toBeLessThan(1.2);
   }, 60_000);
 });
