@@ -21,6 +21,7 @@ const lazyBundles: NonNullable<Options["esbuildPlugins"]>[number] = {
       args.kind === "dynamic-import" ? { path: `./${basename(args.path, ".js")}.cjs`, external: true } : undefined,
     );
     build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: fileURLToPath(new URL("./src/vendor-shims/supports-color.js", import.meta.url)) }));
+    build.onResolve({ filter: /^@inquirer\/external-editor$/ }, () => ({ path: fileURLToPath(new URL("./src/vendor-shims/external-editor.js", import.meta.url)) }));
   },
 };
 
@@ -58,7 +59,7 @@ export default defineConfig({
     cli: "src/cli/run.ts",
     prompt: "src/lazy/prompt.ts",
     validate: "src/lazy/validate.ts",
-    "yaml-text": "src/lazy/yaml-text.ts",
+    yaml: "src/lazy/yaml.ts",
   },
   format: ["cjs"],
   outExtension: () => ({ js: ".cjs" }),

@@ -17,7 +17,7 @@ import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answ
 
 async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  const { toYaml } = await import("../lazy/yaml-text.js");
+  const { toYaml } = await import("../lazy/yaml.js");
   return toYaml(data);
 }
 

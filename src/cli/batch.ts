@@ -53,7 +53,7 @@ async function* records(ctx: Context, file: string): AsyncGenerator<[number, unk
   const yamlList = /\.ya?ml$/i.test(file);
   if (yamlList) {
     const { text, name } = await readInput(file, ctx.io.stdin, "batch file");
-    const { readDocument } = await import("../lazy/validate.js");
+    const { readDocument } = await import("../lazy/yaml.js");
     const { doc, problems } = readDocument(text, name);
     if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);
     if (!Array.isArray(doc.value)) throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);

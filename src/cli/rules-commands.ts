@@ -8,7 +8,7 @@ import type { Format } from "./formats.js";
 
 async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  return (await import("../lazy/yaml-text.js")).toYaml(data);
+  return (await import("../lazy/yaml.js")).toYaml(data);
 }
 
 /** `advise rules validate FILE...`: every problem of every file; exit 1 when any is invalid. */

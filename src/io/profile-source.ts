@@ -5,7 +5,7 @@ import { readInput } from "./read-input.js";
 /** Reads a profile file (YAML or JSON, "-" for stdin) into raw answers that know their line and column. */
 export async function readProfileFile(path: string, stdin: NodeJS.ReadableStream): Promise<RawAnswers> {
   const { text, name } = await readInput(path, stdin, "profile");
-  const { readDocument } = await import("../lazy/validate.js");
+  const { readDocument } = await import("../lazy/yaml.js");
   const { doc, problems } = readDocument(text, name);
   if (!doc) throw new ProfileError(`${name}: not a readable profile`, problems);
   if (typeof doc.value !== "object" || doc.value === null || Array.isArray(doc.value)) {

@@ -7,7 +7,7 @@ export class SaveError extends AdviseError {}
 
 async function serialise(path: string, profile: Profile): Promise<string> {
   if (path.endsWith(".json")) return `${JSON.stringify(profile, null, 2)}\n`;
-  const { toYaml } = await import("../lazy/yaml-text.js");
+  const { toYaml } = await import("../lazy/yaml.js");
   return `# Answers for \`advise --profile ${basename(path)}\`\n${toYaml(profile)}`;
 }
 

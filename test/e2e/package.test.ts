@@ -1,0 +1,43 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadRules } from "../../src/core/load-rules.js";
+import { ROOT } from "./run-cli.js";
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+function folderSize(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.size;
+  return readdirSync(path).reduce((sum, name) => sum + folderSize(join(path, name)), 0);
+}
+
+describe("the package", () => {
+  it("ships built-in rules equal to the validated YAML", () => {
+    const shipped = JSON.parse(readFileSync(join(ROOT, "dist/default-rules.json"), "utf8"));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(loadRules(readFileSync(join(ROOT, "rules/default.yaml"), "utf8")))));
+  });
+
+  it("packs only what runs, installs from the tarball into an empty folder, and `npx advise table` works", () => {
+    const work = mkdtempSync(join(tmpdir(), "advise-pack-"));
+    const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }));
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain("bin/advise.js");
+    expect(files).toContain("dist/cli.cjs");
+    expect(files.filter((f) => /^(src|test|scripts)\//.test(f) || f.endsWith(".ts"))).toEqual([]);
+
+    const project = join(work, "project");
+    execFileSync("mkdir", ["-p", project]);
+    writeFileSync(join(project, "package.json"), '{ "name": "try-advise", "private": true }\n');
+    execFileSync(npm, ["install", "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)], { cwd: project, encoding: "utf8" });
+    const run = spawnSync("npx", ["--no-install", "advise", "table"], { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", COLUMNS: "80" } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Pre-Training[\s\S]*Retrieval-Augmented/);
+    const installed = folderSize(join(project, "node_modules"));
+    expect(installed).toBeLessThan(3 * 1024 * 1024);
+    console.log(`tarball ${packed[0].size} bytes, unpacked ${packed[0].unpackedSize} bytes, installed footprint ${installed} bytes`);
+  }, 120_000);
+});
