@@ -15,7 +15,8 @@ import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answers.js";
 
-async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
+/** One JSON or YAML document; the YAML writer loads only when asked for. */
+export async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
   const { toYaml } = await import("../lazy/yaml.js");
   return toYaml(data);

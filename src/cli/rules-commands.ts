@@ -3,13 +3,9 @@ import type { Rules } from "../core/rules-schema.js";
 import { checkRulesFile } from "../io/rules-source.js";
 import { readInput } from "../io/read-input.js";
 import { renderJUnit, renderScenarioRuns, renderValidation, scenarioData, validationData, type FileCheck, type ScenarioRun } from "../render/rules-report.js";
+import { serialise } from "./actions.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
-
-async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
-  if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  return (await import("../lazy/yaml.js")).toYaml(data);
-}
 
 /** `advise rules validate FILE...`: every problem of every file; exit 1 when any is invalid. */
 export async function runRulesValidate(ctx: Context, options: { files: string[]; format: Format }): Promise<void> {

@@ -19,8 +19,10 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   out.push("", "## Decision", "", rec.summary, "");
   for (const because of rec.because) out.push(`- ${because}`);
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
+  const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
-    const why = approach.excluded ? `Excluded: ${approach.excludedBy[0]!.because}` : (approach.reasons.find((r) => r.effect < 0)?.because ?? "Scored lower.");
+    const against = approach.reasons.find((r) => r.effect < 0)?.because ?? "Fewer of the answers point to it.";
+    const why = approach.excluded ? `Excluded: ${approach.excludedBy.map((e) => e.because).join(" ")}` : `Scored ${approach.score} against ${leaderScore}. ${against}`;
     out.push(`| ${cell(approach.name)} | ${approach.score} | ${cell(why)} |`);
   }
   if (result.warnings.length > 0) {
