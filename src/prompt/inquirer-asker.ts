@@ -40,7 +40,7 @@ export function booleanPrompt(dimension: Dimension, progress: Progress) {
 /** A text input that accepts 50k or 2.5m and explains a bad entry inline; empty means not sure. */
 export function numberPrompt(dimension: Dimension, progress: Progress) {
   return {
-    message: `${heading(dimension, progress)} (e.g. 50k, 2.5m; empty if not sure)`,
+    message: `${heading(dimension, progress)} (50k, 2.5m…; empty: not sure)`,
     validate: (raw: string) => {
       if (raw.trim() === "") return true;
       const parsed = parseAnswer(dimension, raw);

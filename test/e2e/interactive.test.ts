@@ -17,7 +17,7 @@ describe("the questionnaire in a real terminal", () => {
       for (let k = 2; k <= total; k++) {
         const match = await pty.waitFor(new RegExp(`\\(${k}/${total}\\) ([^\\n]*)`));
         // A number question says how to skip it; answer those with a suffixed number, the rest with the first choice.
-        if (/empty if not sure/.test(match[1]!)) pty.send("2m");
+        if (/empty: not sure/.test(match[1]!)) pty.send("2m");
         pty.send(KEYS.enter);
       }
       await pty.waitFor(/Answer \d+ more questions/);
