@@ -15,9 +15,10 @@ describe("the questionnaire in a real terminal", () => {
       const total = Number((await pty.waitFor(/\(1\/(\d+)\)/))[1]);
       pty.send(KEYS.enter); // need: Knowledge, the first choice
       for (let k = 2; k <= total; k++) {
-        const match = await pty.waitFor(new RegExp(`\\(${k}/${total}\\) ([^\\n]*)`));
-        // A number question says how to skip it; answer those with a suffixed number, the rest with the first choice.
-        if (/empty: not sure/.test(match[1]!)) pty.send("2m");
+        // A select shows its choices (❯), a number question says how to skip it: answer numbers with a
+        // suffixed number, the rest with the first choice.
+        const match = await pty.waitFor(new RegExp(`\\(${k}/${total}\\) [\\s\\S]*?(❯|empty:\\s+not\\s+sure)`));
+        if (match[1] !== "❯") pty.send("2m");
         pty.send(KEYS.enter);
       }
       await pty.waitFor(/Answer \d+ more questions/);
