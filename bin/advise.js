@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { createRequire } from "node:module";
-
-await createRequire(import.meta.url)("../dist/cli.cjs").run();
+// CommonJS (see package.json beside this file): Node then starts without its ES module loader.
+require("../dist/cli.cjs").run();

@@ -71,7 +71,7 @@ export interface RecommendOptions extends AnswerSources {
 export async function runRecommend(ctx: Context, options: RecommendOptions): Promise<void> {
   let profile: Profile = await gatherAnswers(ctx.rules, ctx.io, options);
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
-  const interactive = options.input && ctx.io.asker !== undefined && canPrompt(ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
+  const interactive = options.input && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
     ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);

@@ -52,7 +52,7 @@ function errorRecord(line: number, error: unknown) {
 async function* records(ctx: Context, file: string): AsyncGenerator<[number, unknown | Error]> {
   const yamlList = /\.ya?ml$/i.test(file);
   if (yamlList) {
-    const { text, name } = await readInput(file, ctx.io.stdin, "batch file");
+    const { text, name } = await readInput(file, () => ctx.io.stdin, "batch file");
     const { readDocument } = await import("../lazy/yaml.js");
     const { doc, problems } = readDocument(text, name);
     if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);

@@ -12,7 +12,7 @@ export interface AnswerSources {
 
 /** Answers from the profile file, then flags (later wins); every bad value is reported at once. */
 export async function gatherAnswers(rules: Rules, io: Io, sources: AnswerSources): Promise<Profile> {
-  const fromFile = sources.profileFile ? parseProfile(rules, await readProfileFile(sources.profileFile, io.stdin)) : {};
+  const fromFile = sources.profileFile ? parseProfile(rules, await readProfileFile(sources.profileFile, () => io.stdin)) : {};
   const fromFlags = parseProfile(rules, {
     origin: "flags",
     values: sources.flags,

@@ -30,7 +30,7 @@ export async function main(io: Io): Promise<number> {
       io.stdout.write(topic);
       return 0;
     }
-    const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), io.stdin);
+    const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), () => io.stdin);
     const program = buildProgram(
       rules,
       VERSION,

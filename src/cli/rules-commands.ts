@@ -11,7 +11,7 @@ import type { Format } from "./formats.js";
 export async function runRulesValidate(ctx: Context, options: { files: string[]; format: Format }): Promise<void> {
   const checks: FileCheck[] = [];
   for (const file of options.files) {
-    const { rules, problems } = await checkRulesFile(file, ctx.io.stdin);
+    const { rules, problems } = await checkRulesFile(file, () => ctx.io.stdin);
     checks.push({
       file,
       valid: rules !== undefined,
@@ -36,7 +36,7 @@ export async function runRulesTest(ctx: Context, options: { files: string[]; for
   const validate = await import("../lazy/validate.js");
   const runs: ScenarioRun[] = [];
   for (const file of options.files) {
-    const { text, name } = await readInput(file, ctx.io.stdin, "scenario file");
+    const { text, name } = await readInput(file, () => ctx.io.stdin, "scenario file");
     const { doc, problems } = validate.readDocument(text, name);
     if (!doc) throw new RulesError(`${name}: not a readable scenario file`, problems);
     const parsed = validate.ScenarioFileSchema.safeParse(doc.value);

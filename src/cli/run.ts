@@ -18,7 +18,9 @@ export async function run(): Promise<void> {
   process.exitCode = await main({
     argv: process.argv.slice(2),
     env: process.env,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     asker: async ({ color }) => {

@@ -3,7 +3,7 @@ import { ProfileError } from "../core/errors.js";
 import { readInput } from "./read-input.js";
 
 /** Reads a profile file (YAML or JSON, "-" for stdin) into raw answers that know their line and column. */
-export async function readProfileFile(path: string, stdin: NodeJS.ReadableStream): Promise<RawAnswers> {
+export async function readProfileFile(path: string, stdin: () => NodeJS.ReadableStream): Promise<RawAnswers> {
   const { text, name } = await readInput(path, stdin, "profile");
   const { readDocument } = await import("../lazy/yaml.js");
   const { doc, problems } = readDocument(text, name);

@@ -53,14 +53,14 @@ function baseResolver(validate: Validate) {
 }
 
 /** Checks a rules file without throwing: its rules when valid, else every problem. */
-export async function checkRulesFile(file: string, stdin: NodeJS.ReadableStream) {
+export async function checkRulesFile(file: string, stdin: () => NodeJS.ReadableStream) {
   const { text, name } = await readInput(file, stdin, "rules file");
   const validate = await import("../lazy/validate.js");
   return validate.checkRulesText(text, name, { resolveBase: baseResolver(validate) });
 }
 
 /** The rules in use: a file from --rules or ADVISE_RULES, else the built-in ones. */
-export async function loadRulesSource(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<Rules> {
+export async function loadRulesSource(file: string | undefined, stdin: () => NodeJS.ReadableStream): Promise<Rules> {
   if (file === undefined || file === "") return builtinRules();
   const { text, name } = await readInput(file, stdin, "rules file");
   const validate = await import("../lazy/validate.js");

@@ -31,6 +31,7 @@ function chalkPaint(): Paint {
   return { bold: chalk.bold, dim: chalk.dim, accent: chalk.cyan, good: chalk.green, bad: chalk.red, warn: chalk.yellow };
 }
 
-export function canPrompt(stdin: TerminalStream, stdout: TerminalStream): boolean {
-  return stdin.isTTY === true && stdout.isTTY === true;
+/** Questions need a terminal on both ends; standard input is looked at only when standard output is one. */
+export function canPrompt(stdin: () => TerminalStream, stdout: TerminalStream): boolean {
+  return stdout.isTTY === true && stdin().isTTY === true;
 }
