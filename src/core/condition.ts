@@ -24,30 +24,8 @@ export function test(node: Condition, profile: Profile, recommended?: readonly s
 }
 
 function compile(node: Condition): Compiled {
-  if (node.all) {
-    const parts = node.all.map(compile);
-    return (profile, recommended) => {
-      let result: Truth = true;
-      for (const part of parts) {
-        const value = part(profile, recommended);
-        if (value === false) return false;
-        if (value === undefined) result = undefined;
-      }
-      return result;
-    };
-  }
-  if (node.any) {
-    const parts = node.any.map(compile);
-    return (profile, recommended) => {
-      let result: Truth = false;
-      for (const part of parts) {
-        const value = part(profile, recommended);
-        if (value === true) return true;
-        if (value === undefined) result = undefined;
-      }
-      return result;
-    };
-  }
+  if (node.all) return combine(node.all.map(compile), false);
+  if (node.any) return combine(node.any.map(compile), true);
   if (node.not) {
     const inner = compile(node.not);
     return (profile, recommended) => {
@@ -64,6 +42,19 @@ function compile(node: Condition): Compiled {
   return (profile) => {
     const answer = profile[dim];
     return answer === undefined ? undefined : check(answer);
+  };
+}
+
+/** `all` (decided by the first false part) and `any` (by the first true part); otherwise unknown wins. */
+function combine(parts: Compiled[], decisive: boolean): Compiled {
+  return (profile, recommended) => {
+    let result: Truth = !decisive;
+    for (const part of parts) {
+      const value = part(profile, recommended);
+      if (value === decisive) return decisive;
+      if (value === undefined) result = undefined;
+    }
+    return result;
   };
 }
 
