@@ -32,9 +32,10 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+// Output goes to a pipe that this script reads, as when a script runs `advise ... | jq`.
 function time(argv) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(process.execPath, argv, { env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
   return elapsed;
@@ -45,7 +46,7 @@ const rssProbe = join(work, "rss-probe.mjs");
 writeFileSync(rssProbe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
 function peakRss(argv) {
   const file = join(work, "rss.txt");
-  spawnSync(process.execPath, ["--import", rssProbe, ...argv], { env: { ...env, BENCH_RSS_FILE: file }, stdio: "ignore" });
+  spawnSync(process.execPath, ["--import", rssProbe, ...argv], { env: { ...env, BENCH_RSS_FILE: file }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
   return Number(readFileSync(file, "utf8"));
 }
 
@@ -106,7 +107,7 @@ if (help.stdout.includes("--batch")) {
   spawnSync(process.execPath, ["-e", `const t=require("fs").readFileSync(${JSON.stringify(batchFile)},"utf8").split("\\n");let n=0;for(const l of t) if(l) { JSON.parse(l); n++ } process.stdout.write(String(n))`], { env, stdio: "ignore" });
   const floorMs = Number(process.hrtime.bigint() - floorStart) / 1e6;
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [bin, "recommend", "--batch", batchFile], { env, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [bin, "recommend", "--batch", batchFile], { env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = peakRss([bin, "recommend", "--batch", batchFile]);
   batch = { profiles: count, ms, floorMs, profilesPerSecond: Math.round((count / ms) * 1000), ratio: ms / floorMs, peakRssKb: rss, exit: run.status };

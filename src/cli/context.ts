@@ -1,11 +1,12 @@
 import type { Rules } from "../core/rules-schema.js";
+import type { Output } from "../io/fd-output.js";
 import type { Style } from "../render/style.js";
 import type { Asker } from "../prompt/asker.js";
 
 export interface Streams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: Output;
+  stderr: Output;
 }
 
 /** Everything from the outside world a command may use; tests pass their own. */

@@ -1,14 +1,8 @@
+import { fdOutput } from "../io/fd-output.js";
 import { main } from "./main.js";
 
 /** The process entry: real streams, real environment, and the exit code set once at the end. */
 export async function run(): Promise<void> {
-  // A reader that went away (`advise table | head -1`) is not an error: stop quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
   process.on("SIGINT", () => {
     process.stderr.write("\nadvise: cancelled\n");
     process.exit(130);
@@ -21,8 +15,8 @@ export async function run(): Promise<void> {
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: fdOutput(1, () => process.stdout),
+    stderr: fdOutput(2, () => process.stderr),
     asker: async ({ color }) => {
       // Inquirer decides its colours when it is first loaded, from NO_COLOR among others.
       if (!color) process.env.NO_COLOR = "1";
