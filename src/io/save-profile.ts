@@ -37,8 +37,10 @@ export async function saveProfile(
   }
   const text = await serialise(path, profile);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let created = false;
   try {
     const fd = openSync(temporary, "wx", 0o644);
+    created = true;
     try {
       writeSync(fd, text);
       fsyncSync(fd);
@@ -47,7 +49,8 @@ export async function saveProfile(
     }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    // Remove only what this save created: the name may be taken by something else.
+    if (created) rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     throw new SaveError(`cannot save to "${path}" (${code ?? (error as Error).message})`);
   }
