@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +58,7 @@ const skipTableDebugTruncation: NonNullable<Options["esbuildPlugins"]>[number] =
 export default defineConfig({
   entry: {
     cli: "src/cli/run.ts",
+    start: "src/cli/start.ts",
     prompt: "src/lazy/prompt.ts",
     validate: "src/lazy/validate.ts",
     yaml: "src/lazy/yaml.ts",
@@ -87,5 +89,7 @@ export default defineConfig({
     const rules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rules/default.yaml");
     mkdirSync("dist", { recursive: true });
     writeFileSync("dist/default-rules.json", JSON.stringify(rules));
+    // V8's code cache of the CLI bundle, made by running the common commands once (see src/cli/start.ts).
+    execFileSync(process.execPath, ["dist/start.cjs"], { env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1" }, stdio: "inherit" });
   },
 });

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // CommonJS (see package.json beside this file): Node then starts without its ES module loader.
-require("../dist/cli.cjs").run();
+require("../dist/start.cjs");

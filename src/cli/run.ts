@@ -25,3 +25,15 @@ export async function run(): Promise<void> {
     },
   });
 }
+
+/**
+ * Runs the common commands once with their output discarded, so the code cache written at build time
+ * (see start.ts) holds their compiled code too.
+ */
+export async function warmUp(): Promise<void> {
+  const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WritableStream;
+  const profile = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
+  for (const argv of [["table"], ["--help"], ["questions"], [...profile], [...profile, "--format", "json"], ["explain", "rag"], ["compare", "rag", "ft"]]) {
+    await main({ argv, env: { NO_COLOR: "1" }, stdin: process.stdin, stdout: sink, stderr: sink });
+  }
+}
