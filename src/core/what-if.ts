@@ -16,32 +16,47 @@ export interface SharpeningQuestion {
   decisiveness: number;
 }
 
-function collectThresholds(node: Condition | undefined, dim: string, into: Set<number>): void {
+/** Where a numeric condition can change its answer: x < split on one side, x ≥ split on the other. */
+function collectSplits(node: Condition | undefined, dim: string, into: Set<number>): void {
   if (!node) return;
-  if (node.dim === dim) for (const bound of [node.gt, node.gte, node.lt, node.lte]) if (bound !== undefined) into.add(bound);
-  node.all?.forEach((child) => collectThresholds(child, dim, into));
-  node.any?.forEach((child) => collectThresholds(child, dim, into));
-  collectThresholds(node.not, dim, into);
+  if (node.dim === dim) {
+    if (node.gte !== undefined) into.add(node.gte);
+    if (node.lt !== undefined) into.add(node.lt);
+    if (node.gt !== undefined) into.add(Math.floor(node.gt) + 1);
+    if (node.lte !== undefined) into.add(Math.floor(node.lte) + 1);
+    for (const value of [node.is, ...(node.in ?? [])]) {
+      if (typeof value === "number") {
+        into.add(value);
+        into.add(Math.floor(value) + 1);
+      }
+    }
+  }
+  node.all?.forEach((child) => collectSplits(child, dim, into));
+  node.any?.forEach((child) => collectSplits(child, dim, into));
+  collectSplits(node.not, dim, into);
 }
 
 /**
- * The answers worth trying for a dimension: every enum value, both booleans, and for numbers a value on each
- * side of every threshold the rules compare against (so every region the rules can tell apart is visited).
+ * The answers worth trying for a dimension: every enum value, both booleans, and for numbers one value in
+ * each range the rules' comparisons tell apart, the one nearest the current answer (so a what-if is the
+ * smallest change that crosses a threshold).
  */
-export function candidateAnswers(rules: Rules, dimension: Dimension): Answer[] {
+export function candidateAnswers(rules: Rules, dimension: Dimension, current?: Answer): Answer[] {
   if (dimension.type === "enum") return dimension.values.map((v) => v.id);
   if (dimension.type === "boolean") return [true, false];
-  const thresholds = new Set<number>();
+  const splits = new Set<number>();
   for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
-    collectThresholds(node, dimension.id, thresholds);
+    collectSplits(node, dimension.id, splits);
   }
-  const values = new Set<number>([0]);
-  for (const t of thresholds) {
-    values.add(t);
-    if (t >= 1) values.add(t - 1);
-    values.add(t + 1);
-  }
-  return [...values].sort((a, b) => a - b);
+  const bounds = [...splits].filter((b) => b > 0).sort((a, b) => a - b);
+  const starts = [0, ...bounds];
+  const at = typeof current === "number" ? current : undefined;
+  return starts.map((start, i) => {
+    const end = bounds[i];
+    if (at === undefined || at < start) return start;
+    if (end !== undefined && at >= end) return end - 1;
+    return at;
+  });
 }
 
 function distance(from: Answer | undefined, to: Answer): number {
@@ -65,7 +80,7 @@ export function findWhatIf(
   rules.dimensions.forEach((dimension, order) => {
     const answer = profile[dimension.id];
     if (answer !== undefined && options.answered === false) return;
-    const candidates = candidateAnswers(rules, dimension).filter((value) => value !== answer);
+    const candidates = candidateAnswers(rules, dimension, answer).filter((value) => value !== answer);
     const best = new Map<string, { value: Answer; distance: number }>();
     const changes: WhatIf[] = [];
     for (const value of candidates) {
