@@ -57,7 +57,7 @@ export async function runCompare(ctx: Context, options: { approaches: string[]; 
   const approaches = options.approaches.map((input) => resolveApproach(ctx.rules, input));
   if (new Set(approaches.map((a) => a.id)).size < 2) throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
   const data = { schemaVersion: 1, approaches: approaches.map((a) => approachData(ctx.rules, a)) };
-  await output(ctx, options.format, data, () => renderComparison(ctx.rules, approaches, ctx.style), () => renderComparisonMarkdown2(ctx.rules, approaches));
+  await output(ctx, options.format, data, () => renderComparison(approaches, ctx.style), () => renderComparisonMarkdown2(approaches));
 }
 
 export interface RecommendOptions extends AnswerSources {

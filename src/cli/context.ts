@@ -24,7 +24,3 @@ export interface Context {
   /** Style for stderr, which may be a terminal when stdout is not. */
   errorStyle: Style;
 }
-
-export function write(stream: NodeJS.WritableStream, text: string): void {
-  stream.write(text);
-}

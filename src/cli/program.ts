@@ -194,7 +194,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
     .description("print a shell completion script (commands, options, dimension flags and their values)")
     .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
-    .action((shell: string, options) => {
+    .action((shell: string) => {
       if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
       addOnce();
       makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));

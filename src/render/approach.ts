@@ -75,7 +75,7 @@ const FIELDS: [string, (a: Approach) => string][] = [
 ];
 
 /** Approaches side by side: one column each when they fit the width, else one block per field. */
-export function renderComparison(rules: Rules, approaches: Approach[], style: Style): string {
+export function renderComparison(approaches: Approach[], style: Style): string {
   const columns = [{ header: "", flex: 1 }, ...approaches.map((a) => ({ header: a.name, flex: 3 }))];
   if (style.width >= 30 * approaches.length + 16) {
     const rows = FIELDS.map(([label, get]) => [style.paint.bold(label), ...approaches.map(get)]);
@@ -90,7 +90,7 @@ export function renderComparison(rules: Rules, approaches: Approach[], style: St
   return `${out.join("\n")}`;
 }
 
-export function renderComparisonMarkdown(rules: Rules, approaches: Approach[]): string {
+export function renderComparisonMarkdown(approaches: Approach[]): string {
   const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
   return [
     `| | ${approaches.map((a) => cell(a.name)).join(" | ")} |`,

@@ -73,7 +73,7 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     ),
   );
 
-  if (options.explain) out.push(renderExplanation(rules, result, style));
+  if (options.explain) out.push(renderExplanation(result, style));
 
   if (result.warnings.length > 0) {
     out.push(heading("Warnings", style));
@@ -119,7 +119,7 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
 }
 
 /** --explain: per approach, what raised and lowered its score, and why excluded approaches are out. */
-export function renderExplanation(rules: Rules, result: Result, style: Style): string {
+export function renderExplanation(result: Result, style: Style): string {
   const { paint } = style;
   const out: string[] = [heading("How each approach scored", style)];
   for (const approach of result.ranking) {
