@@ -5,6 +5,7 @@ import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { approachData, renderApproach, renderApproachMarkdown, renderComparison, renderComparisonMarkdown as renderComparisonMarkdown2 } from "../render/approach.js";
 import { comparisonData, renderComparisonMarkdown, renderComparisonTable } from "../render/comparison-table.js";
+import { combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
@@ -45,10 +46,18 @@ export function resolveApproach(rules: Rules, input: string): Approach {
   const hit = rules.approaches.find((a) => a.id === key || a.name.toLowerCase() === key || a.aliases.includes(key));
   if (hit) return hit;
   const known = rules.approaches.flatMap((a) => [a.id, ...a.aliases]);
-  throw new UsageError(`unknown approach "${input}"${didYouMean(key, known)}; known: ${rules.approaches.map((a) => a.id).join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
+  const ids = [...rules.approaches.map((a) => a.id), ...rules.combinations.map((c) => c.id)];
+  throw new UsageError(`unknown approach "${input}"${didYouMean(key, [...known, ...rules.combinations.map((c) => c.id)])}; known: ${ids.join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
 }
 
 export async function runExplain(ctx: Context, options: { approach: string; format: Format }): Promise<void> {
+  // A combination (rag+fine-tuning) can be recommended, so it can be explained too.
+  const combination = ctx.rules.combinations.find((c) => c.id === options.approach.trim().toLowerCase());
+  if (combination) {
+    const { rules, style } = ctx;
+    await output(ctx, options.format, combinationData(rules, combination), () => renderCombination(rules, combination, style), () => renderCombinationMarkdown(rules, combination));
+    return;
+  }
   const approach = resolveApproach(ctx.rules, options.approach);
   await output(ctx, options.format, approachData(ctx.rules, approach), () => renderApproach(ctx.rules, approach, ctx.style), () => renderApproachMarkdown(ctx.rules, approach));
 }

@@ -214,6 +214,6 @@ function completionSpec(program: Command, rules: Rules): CompletionSpec {
       options: [...new Set(command.options.map((o) => o.long!).filter(Boolean).concat("--help"))],
     })),
     values,
-    approaches: rules.approaches.flatMap((a) => [a.id, ...a.aliases]),
+    approaches: [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)],
   };
 }

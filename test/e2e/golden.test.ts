@@ -17,6 +17,7 @@ const CASES: Record<string, string[]> = {
   "recommend-explain": ["--need", "task-skill", "--labeled-examples", "8", "--timeline", "days", "--explain"],
   "recommend-markdown": [...R01, "--format", "markdown"],
   "explain-rag": ["explain", "retrieval"],
+  "explain-combination": ["explain", "rag+fine-tuning"],
   "compare": ["compare", "icl", "ft"],
   "error-negative-budget": ["--budget-usd", "-5"],
   "error-enum-typo": ["--latency", "interactiv"],

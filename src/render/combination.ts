@@ -1,0 +1,50 @@
+import type { Combination, Rules } from "../core/rules-schema.js";
+import { wrap, type Style } from "./style.js";
+
+/** What the rules know about a combination such as rag+fine-tuning, as data. */
+export function combinationData(rules: Rules, combination: Combination) {
+  return {
+    ...combination,
+    approachNames: combination.approaches.map((id) => rules.approaches.find((a) => a.id === id)?.name ?? id),
+    variants: rules.variants.filter((v) => v.approach === combination.id).map((v) => ({ id: v.id, label: v.label })),
+    sourceLinks: combination.sources.map((id) => ({ id, title: rules.sources[id]?.title ?? id, url: rules.sources[id]?.url ?? null })),
+  };
+}
+
+export function renderCombination(rules: Rules, combination: Combination, style: Style): string {
+  const data = combinationData(rules, combination);
+  const { paint } = style;
+  const list = (title: string, items: string[]) => (items.length ? ["", paint.bold(title), ...items.map((item) => wrap(`• ${item}`, style.width, "  ", "  "))] : []);
+  return `${[
+    paint.accent(paint.bold(combination.name)) + paint.dim(` (${combination.id})`),
+    "",
+    wrap(combination.summary, style.width),
+    "",
+    wrap(`${paint.bold("Combines:")} ${data.approachNames.join(" + ")}; see \`advise explain\` for each.`, style.width, "", "  "),
+    wrap(`${paint.bold("Recommended when:")} ${combination.because}`, style.width, "", "  "),
+    ...list("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`)),
+    ...list("Next steps", combination.nextSteps),
+    ...list("Sources", data.sourceLinks.map((s) => `${paint.dim(`[${s.id}]`)} ${s.title}${s.url ? ` ${paint.dim(s.url)}` : ""}`)),
+  ].join("\n")}\n`;
+}
+
+export function renderCombinationMarkdown(rules: Rules, combination: Combination): string {
+  const data = combinationData(rules, combination);
+  return [
+    `# ${combination.name}`,
+    "",
+    combination.summary,
+    "",
+    `- Combines: ${data.approachNames.join(" + ")}`,
+    `- Recommended when: ${combination.because}`,
+    "",
+    "## Next steps",
+    "",
+    ...combination.nextSteps.map((s) => `- ${s}`),
+    "",
+    "## Sources",
+    "",
+    ...data.sourceLinks.map((s) => (s.url ? `- [${s.id}] [${s.title}](${s.url})` : `- [${s.id}] ${s.title}`)),
+    "",
+  ].join("\n");
+}
