@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decide } from "../../src/core/decide.js";
 import { isAdviseError } from "../../src/core/errors.js";
-import { evaluate } from "../../src/core/evaluate.js";
+import { evaluate, summarize } from "../../src/core/evaluate.js";
 import { checkRulesText } from "../../src/core/load-rules.js";
 import { formatNumber, parseNumber } from "../../src/core/parse-number.js";
 import { parseProfile, type Profile } from "../../src/core/parse-profile.js";
@@ -141,6 +141,22 @@ describe("properties of hostile input", () => {
         }
       }),
       settings,
+    );
+  }, timeout);
+});
+
+describe("the lean decision used by batches", () => {
+  it("gives the same ranking and recommendation as the full one", () => {
+    fc.assert(
+      fc.property(profiles, (profile) => {
+        const full = evaluate(rules, profile, { search: "none" });
+        const lean = summarize(rules, profile);
+        expect(lean.recommendation).toEqual({ id: full.recommendation.id, approaches: full.recommendation.approaches, variant: full.recommendation.variant, confidence: full.recommendation.confidence });
+        expect(lean.ranking).toEqual(full.ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })));
+        expect(lean.warnings).toEqual(full.warnings.map((w) => w.id));
+        expect(lean.unanswered).toEqual(full.unanswered);
+      }),
+      { ...settings, numRuns: settings.numRuns * 4 },
     );
   }, timeout);
 });
