@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
-import { COMPLETION_SCRIPTS, dimensionCompletions, SHELLS, type CompletionSpec, type Shell } from "../render/completion.js";
+import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js";
+import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
 import { runRulesSchema, runRulesTest, runRulesValidate } from "./rules-commands.js";
@@ -201,19 +202,4 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     });
 
   return program;
-}
-
-/** Reads every command's options back from the program, so completion cannot drift from the real flags. */
-function completionSpec(program: Command, rules: Rules): CompletionSpec {
-  const dimensions = dimensionCompletions(rules);
-  const values: CompletionSpec["values"] = { "--format": [...FORMAT_NAMES], "--profile": "FILE", "--rules": "FILE", "--save": "FILE", "--batch": "FILE", ...dimensions.values };
-  return {
-    commands: program.commands.map((command) => ({
-      name: command.name(),
-      description: command.description(),
-      options: [...new Set(command.options.map((o) => o.long!).filter(Boolean).concat("--help"))],
-    })),
-    values,
-    approaches: [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)],
-  };
 }
