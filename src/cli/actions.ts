@@ -3,7 +3,7 @@ import { UsageError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
 import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
-import { approachData, renderApproach, renderApproachMarkdown, renderComparison, renderComparisonMarkdown as renderComparisonMarkdown2 } from "../render/approach.js";
+import { approachData, renderApproach, renderApproachMarkdown, renderComparison, renderComparisonMarkdown as renderApproachesMarkdown } from "../render/approach.js";
 import { comparisonData, renderComparisonMarkdown, renderComparisonTable } from "../render/comparison-table.js";
 import { combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
 import { renderDecisionRecord } from "../render/markdown.js";
@@ -66,7 +66,7 @@ export async function runCompare(ctx: Context, options: { approaches: string[]; 
   const approaches = options.approaches.map((input) => resolveApproach(ctx.rules, input));
   if (new Set(approaches.map((a) => a.id)).size < 2) throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
   const data = { schemaVersion: 1, approaches: approaches.map((a) => approachData(ctx.rules, a)) };
-  await output(ctx, options.format, data, () => renderComparison(approaches, ctx.style), () => renderComparisonMarkdown2(approaches));
+  await output(ctx, options.format, data, () => renderComparison(approaches, ctx.style), () => renderApproachesMarkdown(approaches));
 }
 
 export interface RecommendOptions extends AnswerSources {
@@ -91,9 +91,8 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   }
   if (options.save && !ask) checkSaveTarget(options.save, options.force);
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
-  const data = result;
   if (ask) ctx.io.stdout.write("\n");
-  await output(ctx, options.format, data, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
+  await output(ctx, options.format, result, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
 
   let target = options.save;
   if (ask && !target && (await ask.confirm("Save these answers as a profile file (for --profile)?", false))) {
