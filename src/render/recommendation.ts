@@ -57,7 +57,12 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     rec.approaches.includes(a.id) ? paint.accent(short.get(a.id)!) : short.get(a.id)!,
     (a.score > 0 ? "+" : "") + String(a.score),
     scoreBar(a.score, min, max, style, a.excluded),
-    a.excluded ? paint.bad(`excluded: ${a.excludedBy[0]!.because}`) : (a.reasons.find((r) => r.effect > 0)?.because ?? paint.dim("no rule in its favour")),
+    // The recommended approaches show what speaks for them; the others what speaks against them.
+    a.excluded
+      ? paint.bad(`excluded: ${a.excludedBy[0]!.because}`)
+      : rec.approaches.includes(a.id)
+        ? (a.reasons.find((r) => r.effect > 0)?.because ?? paint.dim("no rule in its favour"))
+        : (a.reasons.find((r) => r.effect < 0)?.because ?? paint.dim("fewer of the answers point to it")),
   ]);
   out.push(
     renderGrid(
@@ -66,7 +71,7 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
         { header: "Approach", flex: 0 },
         { header: "Score", flex: 0, align: "right" },
         { header: "", flex: 0 },
-        { header: "Main reason", flex: 5 },
+        { header: "Main reason for or against", flex: 5 },
       ],
       rows,
       style,
