@@ -171,7 +171,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .addHelpText("before", examples(EXAMPLES.compare))
     .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) }));
 
-  const rulesCommand = program.command("rules").description("check, test and describe rules files (your own, or layered over the built-in ones)");
+  const rulesCommand = program
+    .command("rules")
+    .description("check, test and describe rules files (your own, or layered over the built-in ones)")
+    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules schema > rules.schema.json"]));
   common(rulesCommand.command("validate"))
     .argument("<files...>", "rules files (YAML or JSON)")
     .description("check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid")

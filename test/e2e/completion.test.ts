@@ -64,8 +64,8 @@ describe("help topics", () => {
   });
 
   it("every command's help leads with examples", () => {
-    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion"]) {
-      expect(runCli([command, "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
+    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules schema", "rules test"]) {
+      expect(runCli([...command.split(" "), "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
     }
   });
 });
