@@ -76,8 +76,8 @@ const FIELDS: [string, (a: Approach) => string][] = [
 
 /** Approaches side by side: one column each when they fit the width, else one block per field. */
 export function renderComparison(approaches: Approach[], style: Style): string {
-  const label = (a: Approach) => a.shortName ?? a.name;
-  const columns = [{ header: "", flex: 1 }, ...approaches.map((a) => ({ header: label(a), flex: 3 }))];
+  const nameOf = (a: Approach) => a.shortName ?? a.name;
+  const columns = [{ header: "", flex: 1 }, ...approaches.map((a) => ({ header: nameOf(a), flex: 3 }))];
   if (style.width >= 30 * approaches.length + 16) {
     const rows = FIELDS.map(([label, get]) => [style.paint.bold(label), ...approaches.map(get)]);
     return `${renderGrid(columns, rows, style)}\n`;
@@ -85,7 +85,7 @@ export function renderComparison(approaches: Approach[], style: Style): string {
   const out: string[] = [];
   for (const [label, get] of FIELDS) {
     out.push(style.paint.bold(label));
-    for (const a of approaches) out.push(wrap(`${style.paint.accent(label(a))}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
+    for (const a of approaches) out.push(wrap(`${style.paint.accent(nameOf(a))}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
     out.push("");
   }
   return `${out.join("\n")}`;
