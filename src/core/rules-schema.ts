@@ -31,7 +31,6 @@ export interface Condition {
 }
 
 export const COMPARISONS = ["is", "in", "gt", "gte", "lt", "lte"] as const;
-export type Comparison = (typeof COMPARISONS)[number];
 const LOGIC = ["all", "any", "not", "recommended"] as const;
 
 /**
@@ -205,10 +204,5 @@ export const RulesSchema = z.strictObject({
 export type Rules = z.output<typeof RulesSchema>;
 export type Approach = z.output<typeof ApproachSchema>;
 export type Combination = z.output<typeof CombinationSchema>;
-export type Variant = z.output<typeof VariantSchema>;
 export type Dimension = z.output<typeof DimensionSchema>;
 export type EnumDimension = Extract<Dimension, { type: "enum" }>;
-export type Rule = z.output<typeof RuleSchema>;
-export type Warning = z.output<typeof WarningSchema>;
-export type PlanStep = z.output<typeof PlanStepSchema>;
-export type Source = z.output<typeof SourceSchema>;

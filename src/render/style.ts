@@ -22,8 +22,6 @@ export interface Paint {
 const plain: Brush = (text) => text;
 export const NO_PAINT: Paint = { bold: plain, dim: plain, accent: plain, good: plain, bad: plain, warn: plain };
 
-/** A style for tests and for documents: no colour, Unicode, 80 columns. */
-export const PLAIN_STYLE: Style = { width: 80, unicode: true, color: false, paint: NO_PAINT };
 
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
