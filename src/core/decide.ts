@@ -57,28 +57,76 @@ export function decide(rules: Rules, profile: Profile): Decision {
       approach.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
     }
   });
-  const { order } = indexRules(rules);
-  const ranking = [...byId.values()].sort(
-    (a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || order.get(a.id)! - order.get(b.id)!,
-  );
+  const rank = ranker(rules);
+  const ranking = [...byId.values()].sort(rank);
   for (const approach of ranking) approach.reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
-
-  const combinationIndex = rules.combinations.findIndex(
-    (c) =>
-      test(c.when, profile) === true &&
-      c.approaches.every((id) => {
-        const approach = byId.get(id)!;
-        return !approach.excluded && approach.score >= c.minComponentScore;
-      }),
-  );
+  const combinationIndex = combinationFor(rules, profile, byId);
   const combination = rules.combinations[combinationIndex];
-  const top = ranking[0]!;
   return {
     ranking,
-    recommendationId: combination ? combination.id : top.id,
-    approaches: combination ? [...combination.approaches] : [top.id],
+    recommendationId: combination ? combination.id : ranking[0]!.id,
+    approaches: combination ? [...combination.approaches] : [ranking[0]!.id],
     combinationIndex,
     ruleTruth,
   };
 }
 
+type Standing = Pick<RankedApproach, "id" | "score" | "excluded">;
+
+/** Not excluded before excluded, then the higher score, then the tie-break order. */
+function ranker(rules: Rules): (a: Standing, b: Standing) => number {
+  const { order } = indexRules(rules);
+  return (a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || order.get(a.id)! - order.get(b.id)!;
+}
+
+/** The first combination whose condition holds and whose every part is allowed and scores high enough; -1 if none. */
+function combinationFor(rules: Rules, profile: Profile, standings: Map<string, Standing>): number {
+  return rules.combinations.findIndex(
+    (c) =>
+      test(c.when, profile) === true &&
+      c.approaches.every((id) => {
+        const approach = standings.get(id)!;
+        return !approach.excluded && approach.score >= c.minComponentScore;
+      }),
+  );
+}
+
+/** Each rule's effects and exclusions by approach position, so a what-if search adds numbers instead of looking up ids. */
+interface Tally {
+  effects: { approach: number; effect: number }[][];
+  excludes: number[][];
+}
+
+const tallies = new WeakMap<Rules, Tally>();
+
+function tallyOf(rules: Rules): Tally {
+  let tally = tallies.get(rules);
+  if (!tally) {
+    const position = new Map(rules.approaches.map((a, i) => [a.id, i]));
+    tally = {
+      effects: rules.rules.map((rule) => Object.entries(rule.effects).map(([id, effect]) => ({ approach: position.get(id)!, effect }))),
+      excludes: rules.rules.map((rule) => rule.exclude.map((id) => position.get(id)!)),
+    };
+    tallies.set(rules, tally);
+  }
+  return tally;
+}
+
+/**
+ * What `decide` would recommend, given the truth of every rule for the profile: the same sums, in the same
+ * order, and the same choices, without the reasons and the sorted ranking. The what-if search calls it for
+ * each answer it tries, with only the rules that read the changed answer tested again.
+ */
+export function recommendationFor(rules: Rules, profile: Profile, ruleTruth: readonly Truth[]): string {
+  const { effects, excludes } = tallyOf(rules);
+  const standings: Standing[] = rules.approaches.map((a) => ({ id: a.id, score: 0, excluded: false }));
+  for (let index = 0; index < ruleTruth.length; index++) {
+    if (ruleTruth[index] !== true) continue;
+    for (const { approach, effect } of effects[index]!) standings[approach]!.score += effect;
+    for (const approach of excludes[index]!) standings[approach]!.excluded = true;
+  }
+  const combination = rules.combinations[combinationFor(rules, profile, new Map(standings.map((s) => [s.id, s])))];
+  if (combination) return combination.id;
+  const rank = ranker(rules);
+  return standings.reduce((leader, standing) => (rank(standing, leader) < 0 ? standing : leader)).id;
+}

@@ -132,7 +132,7 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
     ? [combination.because]
     : top.reasons.filter((r) => r.effect > 0).slice(0, 3).map((r) => r.because);
   const depth = options.search ?? "all";
-  const search = depth === "none" ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, recommendationId, { answered: depth === "all" });
+  const search = depth === "none" ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, decision, { answered: depth === "all" });
   const answeredShare = rules.dimensions.filter((d) => profile[d.id] !== undefined).length / rules.dimensions.length;
   const confidence = confidenceOf(rules, decision, search.sharpen, answeredShare);
   const summary = `${name}${variant ? `: ${variant.label.charAt(0).toLowerCase()}${variant.label.slice(1)}` : ""}. ${because[0] ?? approachInfo.get(top.id)!.bestUseCase}`;

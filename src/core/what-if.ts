@@ -1,4 +1,5 @@
-import { decide } from "./decide.js";
+import { dimensionsOf, test } from "./condition.js";
+import { recommendationFor, type Decision } from "./decide.js";
 import type { Answer, Profile } from "./parse-profile.js";
 import type { Condition, Dimension, Rules } from "./rules-schema.js";
 
@@ -36,6 +37,24 @@ function collectSplits(node: Condition | undefined, dim: string, into: Set<numbe
   collectSplits(node.not, dim, into);
 }
 
+const boundsCache = new WeakMap<Rules, Map<string, number[]>>();
+
+/** The thresholds the rules, combinations and variants compare a numeric dimension with, in ascending order. */
+function boundsOf(rules: Rules, dim: string): number[] {
+  let byDimension = boundsCache.get(rules);
+  if (!byDimension) boundsCache.set(rules, (byDimension = new Map()));
+  let bounds = byDimension.get(dim);
+  if (!bounds) {
+    const splits = new Set<number>();
+    for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
+      collectSplits(node, dim, splits);
+    }
+    bounds = [...splits].filter((b) => b > 0).sort((a, b) => a - b);
+    byDimension.set(dim, bounds);
+  }
+  return bounds;
+}
+
 /**
  * The answers worth trying for a dimension: every enum value, both booleans, and for numbers one value in
  * each range the rules' comparisons tell apart, the one nearest the current answer (so a what-if is the
@@ -44,11 +63,7 @@ function collectSplits(node: Condition | undefined, dim: string, into: Set<numbe
 export function candidateAnswers(rules: Rules, dimension: Dimension, current?: Answer): Answer[] {
   if (dimension.type === "enum") return dimension.values.map((v) => v.id);
   if (dimension.type === "boolean") return [true, false];
-  const splits = new Set<number>();
-  for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
-    collectSplits(node, dimension.id, splits);
-  }
-  const bounds = [...splits].filter((b) => b > 0).sort((a, b) => a - b);
+  const bounds = boundsOf(rules, dimension.id);
   const starts = [0, ...bounds];
   const at = typeof current === "number" ? current : undefined;
   return starts.map((start, i) => {
@@ -57,6 +72,44 @@ export function candidateAnswers(rules: Rules, dimension: Dimension, current?: A
     if (end !== undefined && at >= end) return end - 1;
     return at;
   });
+}
+
+const readersCache = new WeakMap<Rules, { rules: Map<string, number[]>; combinations: Set<string> }>();
+
+/** For each dimension, the rules whose condition reads it; and the dimensions any combination reads. */
+function readers(rules: Rules): { rules: Map<string, number[]>; combinations: Set<string> } {
+  let found = readersCache.get(rules);
+  if (!found) {
+    const byDimension = new Map<string, number[]>();
+    rules.rules.forEach((rule, index) => {
+      if (rule.disabled) return;
+      for (const dim of dimensionsOf(rule.when)) byDimension.set(dim, [...(byDimension.get(dim) ?? []), index]);
+    });
+    const combinations = new Set<string>();
+    for (const combination of rules.combinations) dimensionsOf(combination.when, combinations);
+    found = { rules: byDimension, combinations };
+    readersCache.set(rules, found);
+  }
+  return found;
+}
+
+/**
+ * The recommendation after one answer changes. Only the rules that read that answer are tested again, and only
+ * a rule that starts or stops firing matters (unknown and false both leave the scores alone); when none does
+ * and no combination reads the answer, the recommendation stays as it was.
+ */
+function outcomeOf(rules: Rules, profile: Profile, ruleTruth: readonly (boolean | undefined)[], current: string, dim: string, value: Answer): string {
+  const { rules: byDimension, combinations } = readers(rules);
+  const changed = { ...profile, [dim]: value };
+  let truth: (boolean | undefined)[] | undefined;
+  for (const index of byDimension.get(dim) ?? []) {
+    const after = test(rules.rules[index]!.when, changed);
+    if ((after === true) === (ruleTruth[index] === true)) continue;
+    truth ??= ruleTruth.slice();
+    truth[index] = after;
+  }
+  if (!truth && !combinations.has(dim)) return current;
+  return recommendationFor(rules, changed, truth ?? ruleTruth);
 }
 
 function distance(from: Answer | undefined, to: Answer): number {
@@ -72,9 +125,10 @@ function distance(from: Answer | undefined, to: Answer): number {
 export function findWhatIf(
   rules: Rules,
   profile: Profile,
-  current: string,
+  decision: Pick<Decision, "recommendationId" | "ruleTruth">,
   options: { answered?: boolean } = {},
 ): { whatIf: WhatIf[]; sharpen: SharpeningQuestion[] } {
+  const { recommendationId: current, ruleTruth } = decision;
   const found: { entry: WhatIf; distance: number; order: number }[] = [];
   const sharpen: SharpeningQuestion[] = [];
   rules.dimensions.forEach((dimension, order) => {
@@ -84,7 +138,7 @@ export function findWhatIf(
     const best = new Map<string, { value: Answer; distance: number }>();
     const changes: WhatIf[] = [];
     for (const value of candidates) {
-      const outcome = decide(rules, { ...profile, [dimension.id]: value }).recommendationId;
+      const outcome = outcomeOf(rules, profile, ruleTruth, current, dimension.id, value);
       if (outcome === current) continue;
       changes.push({ change: { [dimension.id]: value }, recommendation: outcome });
       const d = distance(answer, value);

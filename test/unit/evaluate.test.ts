@@ -107,6 +107,23 @@ describe("what-if", () => {
     expect(result.sharpen.map((q) => q.dimension)).toEqual(["budget"]);
   });
 
+  it("finds changes that only a combination reads, and rules that stop firing by becoming unknown", () => {
+    const text = readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8")
+      .replace("when: { dim: size, is: both }", "when: { dim: pair, is: true }")
+      .replace("  - { id: urgent, type: boolean, question: Is it urgent? }", "  - { id: urgent, type: boolean, question: Is it urgent? }\n  - { id: pair, type: boolean, question: Both at once? }")
+      .replace(
+        "warnings:",
+        "  - id: urgent-or-rich-is-other\n    when: { any: [{ dim: urgent, is: true }, { dim: budget, gt: 1m }] }\n    effects: { other: 10 }\n    because: Other.\nwarnings:",
+      );
+    const custom = loadRules(text);
+    // Only the combination reads `pair`: no rule changes, yet the recommendation does.
+    expect(evaluate(custom, { size: "large" }).sharpen).toContainEqual(expect.objectContaining({ dimension: "pair", changes: [{ change: { pair: true }, recommendation: "cheap+costly" }] }));
+    // urgent: false leaves the `any` unknown (budget is open), so the rule stops firing.
+    const result = evaluate(custom, { urgent: true, size: "small" });
+    expect(result.recommendation.id).toBe("other");
+    expect(result.whatIf).toContainEqual({ change: { urgent: false }, recommendation: "cheap" });
+  });
+
   it("promises only changes that really produce the recommendation (default rules, many profiles)", () => {
     const r = defaultRules();
     const random = mulberry32(7);

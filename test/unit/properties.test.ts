@@ -7,6 +7,7 @@ import { checkRulesText } from "../../src/core/load-rules.js";
 import { formatNumber, parseNumber } from "../../src/core/parse-number.js";
 import { parseProfile, type Profile } from "../../src/core/parse-profile.js";
 import { readDocument } from "../../src/core/read-document.js";
+import { candidateAnswers } from "../../src/core/what-if.js";
 import type { Dimension } from "../../src/core/rules-schema.js";
 import { DEFAULT_RULES_TEXT, defaultRules } from "../helpers.js";
 
@@ -50,6 +51,30 @@ describe("properties of the evaluator", () => {
           const changed = decide(rules, { ...profile, ...item.change });
           expect(changed.recommendationId).toBe(item.recommendation);
           expect(item.recommendation).not.toBe(result.recommendation.id);
+        }
+      }),
+      { ...settings, numRuns: Math.ceil(settings.numRuns / 3) },
+    );
+  }, timeout);
+
+  it("misses no change: every tried answer that gives another recommendation is reported", () => {
+    // The search re-tests only the rules that read the changed answer; this checks it against deciding afresh.
+    fc.assert(
+      fc.property(profiles, (profile) => {
+        const result = evaluate(rules, profile);
+        for (const dimension of rules.dimensions) {
+          const current = profile[dimension.id];
+          const outcomes = candidateAnswers(rules, dimension, current)
+            .filter((value) => value !== current)
+            .map((value) => ({ value, outcome: decide(rules, { ...profile, [dimension.id]: value }).recommendationId }))
+            .filter(({ outcome }) => outcome !== result.recommendation.id);
+          if (current === undefined) {
+            const reported = result.sharpen.find((q) => q.dimension === dimension.id)?.changes ?? [];
+            expect(reported.map((c) => [c.change[dimension.id], c.recommendation])).toEqual(outcomes.map((o) => [o.value, o.outcome]));
+          } else {
+            const reported = result.whatIf.filter((w) => dimension.id in w.change).map((w) => w.recommendation);
+            expect(new Set(reported)).toEqual(new Set(outcomes.map((o) => o.outcome)));
+          }
         }
       }),
       { ...settings, numRuns: Math.ceil(settings.numRuns / 3) },
