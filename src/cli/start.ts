@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import Module from "node:module";
+import type Module from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -17,10 +17,13 @@ function load(bundle: string): { script: Script; exports: { run(): Promise<void>
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-  const mod = new Module(bundle, module);
+  // The file holds the bundle already wrapped in the CommonJS function (see tsup.config.ts).
+  const script = new Script(source, { filename: bundle, cachedData });
+  // This file's own module tells the Module class: requiring node:module would cost more than the rest of this file.
+  const ModuleClass = module.constructor as typeof Module & { _nodeModulePaths(dir: string): string[] };
+  const mod = new ModuleClass(bundle, module);
   mod.filename = bundle;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(bundle));
+  mod.paths = ModuleClass._nodeModulePaths(dirname(bundle));
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(mod.exports, mod.exports, ((id: string) => mod.require(id)) as NodeJS.Require, mod, bundle, dirname(bundle));
   return { script, exports: mod.exports as { run(): Promise<void>; warmUp(): Promise<void> } };
