@@ -1,11 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { loadRules } from "./src/core/load-rules.js";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+// The built-in rules are validated here, once, and built into the bundle as an object literal: the CLI then needs
+// neither the YAML parser nor the schema library to start, nor a file to read. A test compares what the built
+// CLI prints (`advise rules show --format json`) with the YAML.
+const builtinRules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rules/default.yaml");
 
 /**
  * Separate bundles keep start-up lean (measured with `npm run bench`):
@@ -83,7 +88,7 @@ export default defineConfig({
   sourcemap: false,
   shims: true,
   noExternal: [/.*/],
-  define: { __ADVISE_VERSION__: JSON.stringify(pkg.version) },
+  define: { __ADVISE_VERSION__: JSON.stringify(pkg.version), __ADVISE_BUILTIN_RULES__: JSON.stringify(builtinRules) },
   esbuildPlugins: [lazyBundles, skipTableDebugTruncation],
   esbuildOptions(options) {
     // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.
@@ -91,14 +96,9 @@ export default defineConfig({
     // A dynamic import of a sibling bundle becomes require(): no ES module loader on the way.
     options.supported = { ...options.supported, "dynamic-import": false };
   },
-  // The built-in rules are validated here, once, and shipped as JSON: the CLI then needs neither the YAML
-  // parser nor the schema library to start. A test checks the JSON against the YAML.
   async onSuccess() {
     deferChildProcess("dist/cli.cjs");
     wrapAsFunction("dist/cli.cjs");
-    const rules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rules/default.yaml");
-    mkdirSync("dist", { recursive: true });
-    writeFileSync("dist/default-rules.json", JSON.stringify(rules));
     // V8's code cache of the CLI bundle, made by running the common commands once (see src/cli/start.ts).
     execFileSync(process.execPath, ["dist/start.cjs"], { env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1" }, stdio: "inherit" });
   },

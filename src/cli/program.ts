@@ -6,13 +6,20 @@ import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js"
 import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
-import { runRulesSchema, runRulesTest, runRulesValidate } from "./rules-commands.js";
+import { runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./rules-commands.js";
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
 
 function parseTestFormat(value: string): Format | "junit" {
   return value === "junit" ? value : parseFormat(value);
+}
+
+const DATA_FORMATS = ["yaml", "json"] as const;
+
+function parseDataFormat(value: string): (typeof DATA_FORMATS)[number] {
+  if ((DATA_FORMATS as readonly string[]).includes(value)) return value as (typeof DATA_FORMATS)[number];
+  throw new InvalidArgumentError(`allowed: ${DATA_FORMATS.join(", ")}${didYouMean(value, DATA_FORMATS)}`);
 }
 
 function parseFormat(value: string): Format {
@@ -174,12 +181,21 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   const rulesCommand = program
     .command("rules")
     .description("check, test and describe rules files (your own, or layered over the built-in ones)")
-    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules schema > rules.schema.json"]));
+    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
   common(rulesCommand.command("validate"))
     .argument("<files...>", "rules files (YAML or JSON)")
     .description("check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid")
     .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
     .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) }));
+  common(rulesCommand.command("show"), new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
+    .description("print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file")
+    .addHelpText("before", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
+    .action(async (_options, command: Command) => {
+      // A --format given before the command name was read as one of the general formats.
+      const format = (all(command).format as string | undefined) ?? "yaml";
+      if (format !== "yaml" && format !== "json") throw new UsageError(`rules show prints yaml or json, not ${format}`);
+      await runRulesShow(makeContext(all(command)), { format });
+    });
   rulesCommand
     .command("schema")
     .option("--layer", "the schema of a file that extends another (nothing required)")

@@ -25,6 +25,11 @@ export async function runRulesValidate(ctx: Context, options: { files: string[];
   if (invalid > 0) throw new CheckFailedError(`${invalid} of ${checks.length} rules file${checks.length === 1 ? " is" : "s are"} invalid`);
 }
 
+/** `advise rules show`: the rules in use, with what they extend merged in, as YAML or JSON (valid as a rules file). */
+export async function runRulesShow(ctx: Context, options: { format: "yaml" | "json" }): Promise<void> {
+  ctx.io.stdout.write(await serialise(options.format, ctx.rules));
+}
+
 /** `advise rules schema`: the JSON Schema of rules files, generated from the zod schema. */
 export async function runRulesSchema(ctx: Context, options: { layer: boolean }): Promise<void> {
   const { rulesJsonSchema } = await import("../lazy/validate.js");

@@ -4,24 +4,27 @@ import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
 import { decodeText, readInput } from "./read-input.js";
 
+declare const __ADVISE_BUILTIN_RULES__: Rules | undefined;
+
 /**
- * The built-in rules ship as JSON validated at build time, so the common path needs neither the YAML parser nor
- * the schema library. Running from source (tests), the YAML is validated instead.
+ * The built-in rules are validated at build time and built into the bundle as data (see tsup.config.ts),
+ * so the common path needs neither the YAML parser nor the schema library, nor a file to read. Running from
+ * source (tests), the YAML is validated instead.
  */
 export async function builtinRules(): Promise<Rules> {
-  const shipped = readShipped();
+  const shipped = shippedRules();
   if (shipped) return shipped;
   const { loadRules } = await import("../lazy/validate.js");
-  return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+  return loadRules(readBuiltinYaml(), "rules/default.yaml");
 }
 
-function readShipped(): Rules | undefined {
-  try {
-    return JSON.parse(readFileSync(new URL("./default-rules.json", import.meta.url), "utf8")) as Rules;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    return undefined;
-  }
+/** A fresh copy of the rules built into the bundle; undefined when running from source. */
+function shippedRules(): Rules | undefined {
+  return typeof __ADVISE_BUILTIN_RULES__ === "object" ? __ADVISE_BUILTIN_RULES__ : undefined;
+}
+
+function readBuiltinYaml(): string {
+  return readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8");
 }
 
 type Validate = typeof import("../lazy/validate.js");
@@ -33,7 +36,7 @@ type Validate = typeof import("../lazy/validate.js");
 function baseResolver(validate: Validate) {
   const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
     if (ref === "default") {
-      return readShipped() ?? validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+      return shippedRules() ?? validate.loadRules(readBuiltinYaml(), "rules/default.yaml");
     }
     const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);
     if (seen.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...seen, path].map((p) => relative(process.cwd(), p)).join(" → ")}`);

@@ -91,6 +91,30 @@ describe("advise rules schema", () => {
   });
 });
 
+describe("advise rules show", () => {
+  it("prints the merged rules of a layered file, which validate as a complete rules file on their own", () => {
+    const shown = runCli(["rules", "show", "--rules", "examples/acme-rules.yaml"]);
+    expect(shown.code).toBe(0);
+    const rules = parse(shown.stdout);
+    expect(rules.extends).toBeUndefined();
+    expect(rules.dimensions.map((d: { id: string }) => d.id)).toContain("data-residency");
+    expect(rules.dimensions.length).toBe(parse(runCli(["rules", "show"]).stdout).dimensions.length + 1);
+    const check = runCli(["rules", "validate", "-"], { input: shown.stdout });
+    expect(check.stdout).toMatch(/valid \(4 approaches, 20 questions/);
+    expect(check.code).toBe(0);
+  });
+
+  it("prints YAML or JSON only, and says so", () => {
+    expect(JSON.parse(runCli(["rules", "show", "--format", "json"]).stdout).approaches).toHaveLength(4);
+    for (const args of [["rules", "show", "--format", "table"], ["--format", "markdown", "rules", "show"]]) {
+      const run = runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/yaml.*json|json.*yaml/);
+      expect(run.stdout).toBe("");
+    }
+  });
+});
+
 describe("advise rules test", () => {
   it("passes the project's scenarios and the shared ones with the default rules", () => {
     const files = ["test/scenarios/guidance.yaml", "../shared/scenarios/public-guidance.yaml"].filter((f) => {
