@@ -71,8 +71,12 @@ export interface ProgramOutput {
 /**
  * Builds the command tree. The dimension flags come from the rules in use, so a dimension added to a rules
  * file becomes a flag with no code change. Actions only translate options into a typed call.
+ *
+ * Each command's options, arguments and action are set up only when that command is about to parse (commander's
+ * preSubcommand hook): some sixty options cost measurable start-up time, and one command line uses one command.
+ * Help (any help, just before it is written) and completion read every command, so they set them all up first.
  */
-export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput, options: { eagerFlags: boolean }): Command {
+export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
   const program = new Command("advise")
     .exitOverride()
@@ -94,131 +98,141 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .addHelpText("before", examples(EXAMPLES.recommend))
     .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
 
-  const recommend = common(program.command("recommend", { isDefault: true }))
-    .description("rank the approaches for a project and print the advice (the default command)")
-    .option("--profile <file>", "answers in a YAML or JSON file; - reads standard input")
-    .option("--no-input", "never ask questions; evaluate what was given")
-    .option("--explain", "show every rule that raised or lowered each approach, and the open ones")
-    .option("--save <file>", "save the answers as a profile file (atomically; never overwrites without --force)")
-    .option("--force", "let --save overwrite an existing file")
-    .option("--batch <file>", "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin")
-    .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
-    .allowExcessArguments(true)
-    .addHelpText("before", examples(EXAMPLES.recommend));
+  const setUps = new Map<Command, () => void>();
+  /** A command whose set-up waits until it is dispatched (or everything is wanted). */
+  const define = (parent: Command, name: string, description: string, setUp: (command: Command) => void, opts?: { isDefault: boolean }): Command => {
+    const command = parent.command(name, opts).description(description);
+    setUps.set(command, () => setUp(command));
+    return command;
+  };
+  const setUp = (command: Command) => {
+    setUps.get(command)?.();
+    setUps.delete(command);
+  };
+  const setUpAll = () => {
+    for (const command of [...setUps.keys()]) setUp(command);
+  };
+
   const dimensionOptions = new Map<string, string>();
-  const addDimensionFlags = () => {
-  for (const dimension of rules.dimensions) {
-    const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
-    if (dimension.type === "boolean") {
-      const yes = new Option(`--${dimension.id}`, dimension.question);
-      recommend.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
-      dimensionOptions.set(dimension.id, yes.attributeName());
-    } else {
-      const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
-      recommend.addOption(option);
-      dimensionOptions.set(dimension.id, option.attributeName());
+  define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
+    common(command)
+      .option("--profile <file>", "answers in a YAML or JSON file; - reads standard input")
+      .option("--no-input", "never ask questions; evaluate what was given")
+      .option("--explain", "show every rule that raised or lowered each approach, and the open ones")
+      .option("--save <file>", "save the answers as a profile file (atomically; never overwrites without --force)")
+      .option("--force", "let --save overwrite an existing file")
+      .option("--batch <file>", "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin")
+      .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
+      .allowExcessArguments(true)
+      .addHelpText("before", examples(EXAMPLES.recommend));
+    for (const dimension of rules.dimensions) {
+      const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
+      if (dimension.type === "boolean") {
+        const yes = new Option(`--${dimension.id}`, dimension.question);
+        command.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
+        dimensionOptions.set(dimension.id, yes.attributeName());
+      } else {
+        const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
+        command.addOption(option);
+        dimensionOptions.set(dimension.id, option.attributeName());
+      }
     }
-  }
-  };
-  // Some forty options cost measurable start-up time, so they are added only when recommend will parse.
-  // Help is shown without dispatching through that hook, so it gets them at once.
-  let added = false;
-  const addOnce = () => {
-    if (!added) addDimensionFlags();
-    added = true;
-  };
-  if (options.eagerFlags) addOnce();
-  else {
-    program.hook("preSubcommand", (_program, subcommand) => {
-      if (subcommand === recommend) addOnce();
+    command.action(async (_options, command: Command) => {
+      const options = all(command);
+      if (command.args.length > 0) {
+        const names = program.commands.map((c) => c.name());
+        throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
+      }
+      if (options.batch !== undefined) {
+        await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
+        return;
+      }
+      const flags: Record<string, unknown> = {};
+      for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
+      await runRecommend(makeContext(options), {
+        profileFile: options.profile as string | undefined,
+        flags,
+        format: formatOf(command),
+        explain: options.explain === true,
+        input: options.input !== false,
+        save: options.save as string | undefined,
+        force: options.force === true,
+      });
     });
-  }
-  recommend.action(async (_options, command: Command) => {
-    const options = all(command);
-    if (command.args.length > 0) {
-      const names = program.commands.map((c) => c.name());
-      throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
-    }
-    if (options.batch !== undefined) {
-      await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
-      return;
-    }
-    const flags: Record<string, unknown> = {};
-    for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
-    await runRecommend(makeContext(options), {
-      profileFile: options.profile as string | undefined,
-      flags,
-      format: formatOf(command),
-      explain: options.explain === true,
-      input: options.input !== false,
-      save: options.save as string | undefined,
-      force: options.force === true,
-    });
+  }, { isDefault: true });
+
+  define(program, "table", "print the trade-off table of the four approaches", (command) =>
+    common(command)
+      .addHelpText("before", examples(EXAMPLES.table))
+      .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) })),
+  );
+
+  define(program, "questions", "list the questions (profile dimensions), their types and allowed values", (command) =>
+    common(command)
+      .addHelpText("before", examples(EXAMPLES.questions))
+      .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) })),
+  );
+
+  define(program, "explain", "everything the rules know about one approach", (command) =>
+    common(command)
+      .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
+      .addHelpText("before", examples(EXAMPLES.explain))
+      .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) })),
+  );
+
+  define(program, "compare", "approaches side by side", (command) =>
+    common(command)
+      .argument("<approaches...>", "two or more approaches")
+      .addHelpText("before", examples(EXAMPLES.compare))
+      .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) })),
+  );
+
+  const rulesCommand = define(program, "rules", "check, test and describe rules files (your own, or layered over the built-in ones)", (command) => {
+    command.addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
   });
+  rulesCommand.hook("preSubcommand", (_command, subcommand) => setUp(subcommand));
+  define(rulesCommand, "validate", "check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid", (command) =>
+    common(command)
+      .argument("<files...>", "rules files (YAML or JSON)")
+      .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
+      .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) })),
+  );
+  define(rulesCommand, "show", "print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file", (command) =>
+    common(command, new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
+      .addHelpText("before", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
+      .action(async (_options, command: Command) => {
+        // A --format given before the command name was read as one of the general formats.
+        const format = (all(command).format as string | undefined) ?? "yaml";
+        if (format !== "yaml" && format !== "json") throw new UsageError(`rules show prints yaml or json, not ${format}`);
+        await runRulesShow(makeContext(all(command)), { format });
+      }),
+  );
+  define(rulesCommand, "schema", "print the JSON Schema (draft-07) of rules files, for editors", (command) =>
+    command
+      .option("--layer", "the schema of a file that extends another (nothing required)")
+      .addHelpText("before", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
+      .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true })),
+  );
+  define(rulesCommand, "test", "run scenarios against the rules in use; exit 1 if any fails", (command) =>
+    common(command, new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))
+      .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
+      .addHelpText("before", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
+      .action(async (files: string[], _options, command: Command) => runRulesTest(makeContext(all(command)), { files, format: (all(command).format as Format | "junit" | undefined) ?? "table" })),
+  );
 
-  common(program.command("table"))
-    .description("print the trade-off table of the four approaches")
-    .addHelpText("before", examples(EXAMPLES.table))
-    .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) }));
+  define(program, "completion", "print a shell completion script (commands, options, dimension flags and their values)", (command) =>
+    command
+      .argument("<shell>", `one of ${SHELLS.join(", ")}`)
+      .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
+      .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
+      .action((shell: string) => {
+        if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
+        setUpAll();
+        makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
+      }),
+  );
 
-  common(program.command("questions"))
-    .description("list the questions (profile dimensions), their types and allowed values")
-    .addHelpText("before", examples(EXAMPLES.questions))
-    .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) }));
-
-  common(program.command("explain"))
-    .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
-    .description("everything the rules know about one approach")
-    .addHelpText("before", examples(EXAMPLES.explain))
-    .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) }));
-
-  common(program.command("compare"))
-    .argument("<approaches...>", "two or more approaches")
-    .description("approaches side by side")
-    .addHelpText("before", examples(EXAMPLES.compare))
-    .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) }));
-
-  const rulesCommand = program
-    .command("rules")
-    .description("check, test and describe rules files (your own, or layered over the built-in ones)")
-    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
-  common(rulesCommand.command("validate"))
-    .argument("<files...>", "rules files (YAML or JSON)")
-    .description("check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid")
-    .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
-    .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) }));
-  common(rulesCommand.command("show"), new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
-    .description("print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file")
-    .addHelpText("before", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
-    .action(async (_options, command: Command) => {
-      // A --format given before the command name was read as one of the general formats.
-      const format = (all(command).format as string | undefined) ?? "yaml";
-      if (format !== "yaml" && format !== "json") throw new UsageError(`rules show prints yaml or json, not ${format}`);
-      await runRulesShow(makeContext(all(command)), { format });
-    });
-  rulesCommand
-    .command("schema")
-    .option("--layer", "the schema of a file that extends another (nothing required)")
-    .description("print the JSON Schema (draft-07) of rules files, for editors")
-    .addHelpText("before", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
-    .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true }));
-  common(rulesCommand.command("test"), new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))
-    .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
-    .description("run scenarios against the rules in use; exit 1 if any fails")
-    .addHelpText("before", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
-    .action(async (files: string[], _options, command: Command) => runRulesTest(makeContext(all(command)), { files, format: (all(command).format as Format | "junit" | undefined) ?? "table" }));
-
-  program
-    .command("completion")
-    .argument("<shell>", `one of ${SHELLS.join(", ")}`)
-    .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
-    .description("print a shell completion script (commands, options, dimension flags and their values)")
-    .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
-    .action((shell: string) => {
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
-      addOnce();
-      makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
-    });
-
+  program.hook("preSubcommand", (_program, subcommand) => setUp(subcommand));
+  program.on("beforeAllHelp", setUpAll);
   return program;
 }
