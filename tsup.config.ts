@@ -86,9 +86,15 @@ export default defineConfig({
   splitting: false,
   minify: !process.env.ADVISE_PROFILE,
   sourcemap: false,
-  shims: true,
   noExternal: [/.*/],
-  define: { __ADVISE_VERSION__: JSON.stringify(pkg.version), __ADVISE_BUILTIN_RULES__: JSON.stringify(builtinRules) },
+  define: {
+    __ADVISE_VERSION__: JSON.stringify(pkg.version),
+    __ADVISE_BUNDLED__: "true",
+    __ADVISE_BUILTIN_RULES__: JSON.stringify(builtinRules),
+    // Only code that runs from source (reading rules/default.yaml) uses import.meta.url, and that code is removed
+    // from the bundle; CommonJS has none, and tsup's stand-in for it would run at every start.
+    "import.meta.url": "undefined",
+  },
   esbuildPlugins: [lazyBundles, skipTableDebugTruncation],
   esbuildOptions(options) {
     // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.

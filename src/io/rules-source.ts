@@ -4,27 +4,19 @@ import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
 import { decodeText, readInput } from "./read-input.js";
 
+// Both defined by the build (tsup.config.ts); absent when running from source (tests).
+declare const __ADVISE_BUNDLED__: boolean | undefined;
 declare const __ADVISE_BUILTIN_RULES__: Rules | undefined;
 
 /**
- * The built-in rules are validated at build time and built into the bundle as data (see tsup.config.ts),
- * so the common path needs neither the YAML parser nor the schema library, nor a file to read. Running from
- * source (tests), the YAML is validated instead.
+ * The built-in rules are validated at build time and built into the bundle as data, so the common path needs
+ * neither the YAML parser nor the schema library, nor a file to read. Running from source, the YAML is validated
+ * instead; in the bundle that path is removed at build time (the check below is a constant there).
  */
 export async function builtinRules(): Promise<Rules> {
-  const shipped = shippedRules();
-  if (shipped) return shipped;
+  if (typeof __ADVISE_BUNDLED__ !== "undefined") return __ADVISE_BUILTIN_RULES__!;
   const { loadRules } = await import("../lazy/validate.js");
-  return loadRules(readBuiltinYaml(), "rules/default.yaml");
-}
-
-/** A fresh copy of the rules built into the bundle; undefined when running from source. */
-function shippedRules(): Rules | undefined {
-  return typeof __ADVISE_BUILTIN_RULES__ === "object" ? __ADVISE_BUILTIN_RULES__ : undefined;
-}
-
-function readBuiltinYaml(): string {
-  return readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8");
+  return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
 }
 
 type Validate = typeof import("../lazy/validate.js");
@@ -36,7 +28,8 @@ type Validate = typeof import("../lazy/validate.js");
 function baseResolver(validate: Validate) {
   const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
     if (ref === "default") {
-      return shippedRules() ?? validate.loadRules(readBuiltinYaml(), "rules/default.yaml");
+      if (typeof __ADVISE_BUNDLED__ !== "undefined") return __ADVISE_BUILTIN_RULES__!;
+      return validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
     }
     const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);
     if (seen.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...seen, path].map((p) => relative(process.cwd(), p)).join(" → ")}`);
