@@ -96,20 +96,26 @@ function readers(rules: Rules): { rules: Map<string, number[]>; combinations: Se
 /**
  * The recommendation after one answer changes. Only the rules that read that answer are tested again, and only
  * a rule that starts or stops firing matters (unknown and false both leave the scores alone); when none does
- * and no combination reads the answer, the recommendation stays as it was.
+ * and no combination reads the answer, the recommendation stays as it was. `scratch` is a copy of the profile
+ * that the change is made in and taken back from (an undefined answer reads as unanswered).
  */
-function outcomeOf(rules: Rules, profile: Profile, ruleTruth: readonly (boolean | undefined)[], current: string, dim: string, value: Answer): string {
+function outcomeOf(rules: Rules, scratch: Profile, ruleTruth: readonly (boolean | undefined)[], current: string, dim: string, value: Answer): string {
   const { rules: byDimension, combinations } = readers(rules);
-  const changed = { ...profile, [dim]: value };
-  let truth: (boolean | undefined)[] | undefined;
-  for (const index of byDimension.get(dim) ?? []) {
-    const after = test(rules.rules[index]!.when, changed);
-    if ((after === true) === (ruleTruth[index] === true)) continue;
-    truth ??= ruleTruth.slice();
-    truth[index] = after;
+  const before = scratch[dim];
+  scratch[dim] = value;
+  try {
+    let truth: (boolean | undefined)[] | undefined;
+    for (const index of byDimension.get(dim) ?? []) {
+      const after = test(rules.rules[index]!.when, scratch);
+      if ((after === true) === (ruleTruth[index] === true)) continue;
+      truth ??= ruleTruth.slice();
+      truth[index] = after;
+    }
+    if (!truth && !combinations.has(dim)) return current;
+    return recommendationFor(rules, scratch, truth ?? ruleTruth);
+  } finally {
+    (scratch as Record<string, Answer | undefined>)[dim] = before;
   }
-  if (!truth && !combinations.has(dim)) return current;
-  return recommendationFor(rules, changed, truth ?? ruleTruth);
 }
 
 function distance(from: Answer | undefined, to: Answer): number {
@@ -131,6 +137,7 @@ export function findWhatIf(
   const { recommendationId: current, ruleTruth } = decision;
   const found: { entry: WhatIf; distance: number; order: number }[] = [];
   const sharpen: SharpeningQuestion[] = [];
+  const scratch: Profile = { ...profile };
   rules.dimensions.forEach((dimension, order) => {
     const answer = profile[dimension.id];
     if (answer !== undefined && options.answered === false) return;
@@ -138,7 +145,7 @@ export function findWhatIf(
     const best = new Map<string, { value: Answer; distance: number }>();
     const changes: WhatIf[] = [];
     for (const value of candidates) {
-      const outcome = outcomeOf(rules, profile, ruleTruth, current, dimension.id, value);
+      const outcome = outcomeOf(rules, scratch, ruleTruth, current, dimension.id, value);
       if (outcome === current) continue;
       changes.push({ change: { [dimension.id]: value }, recommendation: outcome });
       const d = distance(answer, value);
