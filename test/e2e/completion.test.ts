@@ -26,6 +26,10 @@ describe("advise completion", () => {
     [["advise", "explain", "fi"], ["fine-tuning", "finetuning", "fine-tune", "finetune"]],
     [["advise", "table", "--format", "j"], ["json"]],
     [["advise", "table", "--la"], []],
+    [["advise", "rules", "s"], ["show", "schema"]],
+    [["advise", "rules", "schema", "--l"], ["--layer"]],
+    [["advise", "rules", "validate", "--f"], ["--format"]],
+    [["advise", "rules", "--l"], []],
   ])("completes %j to %j in bash", (words, expected) => {
     expect(complete(bash, words)).toEqual(expected);
   });
@@ -40,7 +44,10 @@ describe("advise completion", () => {
 
   it("prints zsh and fish scripts, and rejects other shells", () => {
     expect(runCli(["completion", "zsh"]).stdout).toMatch(/^#compdef advise/);
-    expect(runCli(["completion", "fish"]).stdout).toMatch(/complete -c advise .* -l latency -x -a 'strict interactive relaxed batch'/);
+    const fish = runCli(["completion", "fish"]).stdout;
+    expect(fish).toMatch(/complete -c advise .* -l latency -x -a 'strict interactive relaxed batch'/);
+    expect(fish).toMatch(/complete -c advise -n '__fish_seen_subcommand_from rules; and not __fish_seen_subcommand_from validate show schema test' -a show /);
+    expect(fish).toMatch(/complete -c advise -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from schema' -l layer/);
     const bad = runCli(["completion", "powershel"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown shell "powershel"/);
@@ -64,7 +71,7 @@ describe("help topics", () => {
   });
 
   it("every command's help leads with examples", () => {
-    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules schema", "rules test"]) {
+    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules show", "rules schema", "rules test"]) {
       expect(runCli([...command.split(" "), "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
     }
   });
