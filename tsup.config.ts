@@ -61,9 +61,9 @@ const skipTableDebugTruncation: NonNullable<Options["esbuildPlugins"]>[number] =
 };
 
 /**
- * The CLI bundle is stored already wrapped as a CommonJS function (what Node's loader would wrap it in), so
- * src/cli/start.ts compiles the file's text as it is: no second copy of the bundle's text (well over 100 KB)
- * at start-up, which was enough to cost a garbage collection pass.
+ * The bundles that src/cli/start.ts loads are stored already wrapped as a CommonJS function (what Node's loader
+ * would wrap them in), so it compiles each file's text as it is: no second copy of the CLI bundle's text (well
+ * over 100 KB) at start-up, which was enough to cost a garbage collection pass.
  */
 function wrapAsFunction(file: string): void {
   writeFileSync(file, `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`);
@@ -104,8 +104,8 @@ export default defineConfig({
   },
   async onSuccess() {
     deferChildProcess("dist/cli.cjs");
-    wrapAsFunction("dist/cli.cjs");
-    // V8's code cache of the CLI bundle, made by running the common commands once (see src/cli/start.ts).
+    for (const bundle of ["cli", "prompt", "validate", "yaml"]) wrapAsFunction(`dist/${bundle}.cjs`);
+    // V8's code caches of the bundles, made by running the common commands once (see src/cli/start.ts).
     execFileSync(process.execPath, ["dist/start.cjs"], { env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1" }, stdio: "inherit" });
   },
 });

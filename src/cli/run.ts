@@ -27,13 +27,22 @@ export async function run(): Promise<void> {
 }
 
 /**
- * Runs the common commands once with their output discarded, so the code cache written at build time
- * (see start.ts) holds their compiled code too.
+ * Runs the common commands once with their output discarded, so the code caches written at build time
+ * (see start.ts) hold their compiled code too: the CLI bundle's, and those of the YAML and validation bundles
+ * (a profile file, --format yaml, a rules file of one's own). The prompts bundle is only loaded: answering needs
+ * a terminal.
  */
-export async function warmUp(): Promise<void> {
+export async function warmUp(rulesFile: string): Promise<void> {
   const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WritableStream;
+  const { Readable } = await import("node:stream");
   const profile = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
-  for (const argv of [["table"], ["--help"], ["questions"], [...profile], [...profile, "--format", "json"], ["explain", "rag"], ["compare", "rag", "ft"]]) {
-    await main({ argv, env: { NO_COLOR: "1" }, stdin: process.stdin, stdout: sink, stderr: sink });
+  const runs = [
+    ["table"], ["--help"], ["questions"], [...profile], [...profile, "--format", "json"], [...profile, "--format", "yaml"], ["explain", "rag"], ["compare", "rag", "ft"],
+    ["--profile", "-", "--format", "json"], ["--rules", rulesFile, "table"], ["rules", "validate", rulesFile], ["rules", "show"],
+  ];
+  for (const argv of runs) {
+    const stdin = Readable.from(["need: knowledge\nlatency: strict\ncorpus-tokens: 2m\n"]);
+    await main({ argv, env: { NO_COLOR: "1" }, stdin, stdout: sink, stderr: sink });
   }
+  await import("../lazy/prompt.js");
 }

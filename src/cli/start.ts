@@ -4,35 +4,45 @@ import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
 /**
- * Loads the CLI bundle with V8's code cache (dist/cli.cjs.cache, written at build time), which spares most of
- * the compile work at start-up. A cache from another Node version or build is rejected by V8 itself, and the
- * bundle is then compiled as usual. With ADVISE_WRITE_CODE_CACHE=1 it runs a few commands to warm the code
- * and writes the cache instead.
+ * Loads the bundles with V8's code cache (`<bundle>.cache`, written at build time), which spares most of the
+ * compile work. Each bundle file holds its code already wrapped in the CommonJS function (see tsup.config.ts).
+ * The CLI bundle loads its siblings (prompts, YAML, validation) through here as well, so they start from their
+ * caches too. A cache from another Node version or build is rejected by V8 itself, and the bundle is then
+ * compiled as usual. With ADVISE_WRITE_CODE_CACHE=1 it runs a few commands to warm the code and writes the
+ * caches instead.
  */
-function load(bundle: string): { script: Script; exports: { run(): Promise<void>; warmUp(): Promise<void> } } {
+const writing = process.env.ADVISE_WRITE_CODE_CACHE === "1";
+const loaded = new Map<string, { script: Script; module: Module }>();
+// This file's own module tells the Module class: requiring node:module would cost more than the rest of this file.
+const ModuleClass = module.constructor as typeof Module & { _nodeModulePaths(dir: string): string[] };
+
+function load(bundle: string): Module {
+  const known = loaded.get(bundle);
+  if (known) return known.module;
   const source = readFileSync(bundle, "utf8");
   let cachedData: Buffer | undefined;
   try {
-    if (process.env.ADVISE_WRITE_CODE_CACHE !== "1") cachedData = readFileSync(`${bundle}.cache`);
+    if (!writing) cachedData = readFileSync(`${bundle}.cache`);
   } catch {
     cachedData = undefined;
   }
-  // The file holds the bundle already wrapped in the CommonJS function (see tsup.config.ts).
   const script = new Script(source, { filename: bundle, cachedData });
-  // This file's own module tells the Module class: requiring node:module would cost more than the rest of this file.
-  const ModuleClass = module.constructor as typeof Module & { _nodeModulePaths(dir: string): string[] };
   const mod = new ModuleClass(bundle, module);
   mod.filename = bundle;
   mod.paths = ModuleClass._nodeModulePaths(dirname(bundle));
+  loaded.set(bundle, { script, module: mod });
+  // A sibling bundle (`./prompt.cjs`) is loaded the same way; anything else (Node's built-ins) by Node.
+  const requireFrom = (id: string) => (id.startsWith("./") && id.endsWith(".cjs") ? load(join(dirname(bundle), id)).exports : mod.require(id));
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  wrapper.call(mod.exports, mod.exports, ((id: string) => mod.require(id)) as NodeJS.Require, mod, bundle, dirname(bundle));
-  return { script, exports: mod.exports as { run(): Promise<void>; warmUp(): Promise<void> } };
+  wrapper.call(mod.exports, mod.exports, requireFrom as NodeJS.Require, mod, bundle, dirname(bundle));
+  return mod;
 }
 
-const bundle = join(__dirname, "cli.cjs");
-const { script, exports } = load(bundle);
-if (process.env.ADVISE_WRITE_CODE_CACHE === "1") {
-  void exports.warmUp().then(() => writeFileSync(`${bundle}.cache`, script.createCachedData()));
+const cli = load(join(__dirname, "cli.cjs")).exports as { run(): Promise<void>; warmUp(rulesFile: string): Promise<void> };
+if (writing) {
+  void cli.warmUp(join(__dirname, "..", "rules", "default.yaml")).then(() => {
+    for (const [bundle, { script }] of loaded) writeFileSync(`${bundle}.cache`, script.createCachedData());
+  });
 } else {
-  void exports.run();
+  void cli.run();
 }

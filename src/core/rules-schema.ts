@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 
+// A rules file is checked once per run: zod's compiled fast path (code generated with new Function on the first
+// parse of each object schema) costs more than it saves there. Read when a schema is created, so set first.
+z.config({ jitless: true });
+
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, "an id of letters, digits, '-', '+', ':' or '.'");
 const Text = z.string().min(1);
 const SourceIds = z.array(Id).default([]);
