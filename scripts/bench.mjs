@@ -19,10 +19,15 @@ const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COL
 const FLAGS = ["--need", "knowledge", "--knowledge-freshness", "frequent", "--corpus-tokens", "2m", "--labeled-examples", "0",
   "--budget-usd", "50k", "--queries-per-day", "20k", "--latency", "interactive", "--citations", "--error-cost", "medium",
   "--data-sensitivity", "public", "--deployment", "hosted-api", "--ml-expertise", "none", "--timeline", "weeks"];
+const profileFile = join(work, "profile.yaml");
+writeFileSync(profileFile, "need: knowledge\nknowledge-freshness: frequent\ncorpus-tokens: 2m\ncitations: true\nlatency: interactive\n");
 const COMMANDS = {
   "advise table": [bin, "table"],
   "advise recommend (12+ flags) --format json": [bin, "recommend", ...FLAGS, "--format", "json"],
   "advise --help": [bin, "--help"],
+  // Not targets: the paths that load the YAML parser, and the schema library as well.
+  "advise --profile FILE.yaml --format json": [bin, "--profile", profileFile, "--format", "json"],
+  "advise --rules examples/acme-rules.yaml table": [bin, "--rules", join(root, "examples/acme-rules.yaml"), "table"],
 };
 const FLOOR = ["-e", "0"];
 
@@ -118,7 +123,7 @@ if (asJson) {
   process.stdout.write(`${JSON.stringify({ runs, node: process.version, results, memory, batch }, null, 2)}\n`);
 } else {
   console.log(`advise start-up, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
-  for (const r of results) console.log(`  ${r.name.padEnd(44)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms)`);
+  for (const r of results) console.log(`  ${r.name.padEnd(Math.max(...results.map((x) => x.name.length)))} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms)`);
   console.log(`  peak memory: ${memory.ratio.toFixed(2)}× bare node (node ${memory.floorKb} KB, table ${memory.tableKb} KB, recommend ${memory.recommendKb} KB)`);
   if (batch) console.log(`  batch: ${batch.profiles} profiles in ${batch.ms.toFixed(0)} ms, ${batch.profilesPerSecond}/s, ${batch.ratio.toFixed(2)}× the read+parse floor (${batch.floorMs.toFixed(0)} ms), peak ${batch.peakRssKb} KB`);
   else console.log("  batch: not measured (recommend --batch is not available)");
