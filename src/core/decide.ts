@@ -60,7 +60,7 @@ export function decide(rules: Rules, profile: Profile): Decision {
   const rank = ranker(rules);
   const ranking = [...byId.values()].sort(rank);
   for (const approach of ranking) approach.reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
-  const combinationIndex = combinationFor(rules, profile, byId);
+  const combinationIndex = combinationFor(rules, profile, (id) => byId.get(id)!);
   const combination = rules.combinations[combinationIndex];
   return {
     ranking,
@@ -80,12 +80,12 @@ function ranker(rules: Rules): (a: Standing, b: Standing) => number {
 }
 
 /** The first combination whose condition holds and whose every part is allowed and scores high enough; -1 if none. */
-function combinationFor(rules: Rules, profile: Profile, standings: Map<string, Standing>): number {
+function combinationFor(rules: Rules, profile: Profile, standing: (id: string) => Standing): number {
   return rules.combinations.findIndex(
     (c) =>
       test(c.when, profile) === true &&
       c.approaches.every((id) => {
-        const approach = standings.get(id)!;
+        const approach = standing(id);
         return !approach.excluded && approach.score >= c.minComponentScore;
       }),
   );
@@ -93,6 +93,7 @@ function combinationFor(rules: Rules, profile: Profile, standings: Map<string, S
 
 /** Each rule's effects and exclusions by approach position, so a what-if search adds numbers instead of looking up ids. */
 interface Tally {
+  position: Map<string, number>;
   effects: { approach: number; effect: number }[][];
   excludes: number[][];
 }
@@ -104,6 +105,7 @@ function tallyOf(rules: Rules): Tally {
   if (!tally) {
     const position = new Map(rules.approaches.map((a, i) => [a.id, i]));
     tally = {
+      position,
       effects: rules.rules.map((rule) => Object.entries(rule.effects).map(([id, effect]) => ({ approach: position.get(id)!, effect }))),
       excludes: rules.rules.map((rule) => rule.exclude.map((id) => position.get(id)!)),
     };
@@ -118,14 +120,14 @@ function tallyOf(rules: Rules): Tally {
  * each answer it tries, with only the rules that read the changed answer tested again.
  */
 export function recommendationFor(rules: Rules, profile: Profile, ruleTruth: readonly Truth[]): string {
-  const { effects, excludes } = tallyOf(rules);
+  const { position, effects, excludes } = tallyOf(rules);
   const standings: Standing[] = rules.approaches.map((a) => ({ id: a.id, score: 0, excluded: false }));
   for (let index = 0; index < ruleTruth.length; index++) {
     if (ruleTruth[index] !== true) continue;
     for (const { approach, effect } of effects[index]!) standings[approach]!.score += effect;
     for (const approach of excludes[index]!) standings[approach]!.excluded = true;
   }
-  const combination = rules.combinations[combinationFor(rules, profile, new Map(standings.map((s) => [s.id, s])))];
+  const combination = rules.combinations[combinationFor(rules, profile, (id) => standings[position.get(id)!]!)];
   if (combination) return combination.id;
   const rank = ranker(rules);
   return standings.reduce((leader, standing) => (rank(standing, leader) < 0 ? standing : leader)).id;

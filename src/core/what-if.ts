@@ -17,24 +17,26 @@ export interface SharpeningQuestion {
   decisiveness: number;
 }
 
-/** Where a numeric condition can change its answer: x < split on one side, x ≥ split on the other. */
-function collectSplits(node: Condition | undefined, dim: string, into: Set<number>): void {
+/** Where numeric conditions can change their answer, by dimension: x < split on one side, x ≥ split on the other. */
+function collectSplits(node: Condition | undefined, into: Map<string, Set<number>>): void {
   if (!node) return;
-  if (node.dim === dim) {
-    if (node.gte !== undefined) into.add(node.gte);
-    if (node.lt !== undefined) into.add(node.lt);
-    if (node.gt !== undefined) into.add(Math.floor(node.gt) + 1);
-    if (node.lte !== undefined) into.add(Math.floor(node.lte) + 1);
+  if (node.dim !== undefined) {
+    let splits = into.get(node.dim);
+    if (!splits) into.set(node.dim, (splits = new Set()));
+    if (node.gte !== undefined) splits.add(node.gte);
+    if (node.lt !== undefined) splits.add(node.lt);
+    if (node.gt !== undefined) splits.add(Math.floor(node.gt) + 1);
+    if (node.lte !== undefined) splits.add(Math.floor(node.lte) + 1);
     for (const value of [node.is, ...(node.in ?? [])]) {
       if (typeof value === "number") {
-        into.add(value);
-        into.add(Math.floor(value) + 1);
+        splits.add(value);
+        splits.add(Math.floor(value) + 1);
       }
     }
   }
-  node.all?.forEach((child) => collectSplits(child, dim, into));
-  node.any?.forEach((child) => collectSplits(child, dim, into));
-  collectSplits(node.not, dim, into);
+  node.all?.forEach((child) => collectSplits(child, into));
+  node.any?.forEach((child) => collectSplits(child, into));
+  collectSplits(node.not, into);
 }
 
 const boundsCache = new WeakMap<Rules, Map<string, number[]>>();
@@ -42,17 +44,15 @@ const boundsCache = new WeakMap<Rules, Map<string, number[]>>();
 /** The thresholds the rules, combinations and variants compare a numeric dimension with, in ascending order. */
 function boundsOf(rules: Rules, dim: string): number[] {
   let byDimension = boundsCache.get(rules);
-  if (!byDimension) boundsCache.set(rules, (byDimension = new Map()));
-  let bounds = byDimension.get(dim);
-  if (!bounds) {
-    const splits = new Set<number>();
+  if (!byDimension) {
+    const splits = new Map<string, Set<number>>();
     for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
-      collectSplits(node, dim, splits);
+      collectSplits(node, splits);
     }
-    bounds = [...splits].filter((b) => b > 0).sort((a, b) => a - b);
-    byDimension.set(dim, bounds);
+    byDimension = new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)]));
+    boundsCache.set(rules, byDimension);
   }
-  return bounds;
+  return byDimension.get(dim) ?? [];
 }
 
 /**
