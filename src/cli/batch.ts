@@ -34,8 +34,8 @@ function outputBuffer(stream: NodeJS.WritableStream) {
     if (!stream.write(text)) await once(stream, "drain");
   };
   return {
-    async add(line: string) {
-      pending += line;
+    async add(text: string) {
+      pending += text;
       if (pending.length >= 65_536) await flush();
     },
     flush,
@@ -48,8 +48,11 @@ function errorRecord(line: number, error: unknown) {
   return { line, error: { message: problems.length === 1 ? problems[0]!.message : error.message, problems: problems.map((p) => p.message) } };
 }
 
-/** Reads the records of a batch: JSON Lines, streamed; or a YAML list, read whole. Yields [line, value]. */
-async function* records(ctx: Context, file: string): AsyncGenerator<[number, unknown | Error]> {
+/**
+ * Reads the records of a batch: JSON Lines, streamed; or a YAML list, read whole. Yields them a chunk of input at
+ * a time as [line, value] pairs, so the work per record stays synchronous.
+ */
+async function* records(ctx: Context, file: string): AsyncGenerator<[number, unknown | Error][]> {
   const yamlList = /\.ya?ml$/i.test(file);
   if (yamlList) {
     const { text, name } = await readInput(file, () => ctx.io.stdin, "batch file");
@@ -57,7 +60,7 @@ async function* records(ctx: Context, file: string): AsyncGenerator<[number, unk
     const { doc, problems } = readDocument(text, name);
     if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);
     if (!Array.isArray(doc.value)) throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
-    for (const [index, value] of doc.value.entries()) yield [doc.locate([index]).line ?? index + 1, value];
+    yield doc.value.map((value, index): [number, unknown] => [doc.locate([index]).line ?? index + 1, value]);
     return;
   }
   if (file !== "-") {
@@ -72,36 +75,42 @@ async function* records(ctx: Context, file: string): AsyncGenerator<[number, unk
   }
   const input = file === "-" ? ctx.io.stdin : createReadStream(file);
   let number = 0;
-  for await (const raw of lines(input)) {
-    number++;
-    const text = number === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (text.trim() === "") continue;
-    try {
-      yield [number, JSON.parse(text)];
-    } catch (error) {
-      yield [number, new Error(`not valid JSON: ${(error as Error).message}`)];
+  for await (const chunk of lines(input)) {
+    const parsed: [number, unknown | Error][] = [];
+    for (const raw of chunk) {
+      number++;
+      const text = number === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (text.trim() === "") continue;
+      try {
+        parsed.push([number, JSON.parse(text)]);
+      } catch (error) {
+        parsed.push([number, new Error(`not valid JSON: ${(error as Error).message}`)]);
+      }
     }
+    yield parsed;
   }
 }
 
 /**
- * The lines of a stream, read only as fast as they are consumed (readline's async iterator reads ahead
- * without limit, so memory would grow with the input).
+ * The lines of a stream, a chunk at a time, read only as fast as they are consumed (readline's async iterator
+ * reads ahead without limit, so memory would grow with the input).
  */
-async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let rest = "";
   for await (const chunk of input) {
     rest += typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true });
+    const complete: string[] = [];
     let start = 0;
     for (let end = rest.indexOf("\n"); end !== -1; end = rest.indexOf("\n", start)) {
-      yield rest.slice(start, end).replace(/\r$/, "");
+      complete.push(rest.slice(start, end).replace(/\r$/, ""));
       start = end + 1;
     }
     rest = rest.slice(start);
+    yield complete;
   }
   rest += decoder.decode();
-  if (rest !== "") yield rest.replace(/\r$/, "");
+  if (rest !== "") yield [rest.replace(/\r$/, "")];
 }
 
 /**
@@ -112,19 +121,23 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
   let bad = 0;
   let total = 0;
   const out = outputBuffer(ctx.io.stdout);
-  for await (const [line, value] of records(ctx, options.file)) {
-    total++;
-    let record: object;
-    try {
-      if (value instanceof Error) throw new InputError(value.message);
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
-      const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
-      record = batchRecord(line, ctx.rules, profile, options.whatIf);
-    } catch (error) {
-      bad++;
-      record = errorRecord(line, error);
+  for await (const chunk of records(ctx, options.file)) {
+    let text = "";
+    for (const [line, value] of chunk) {
+      total++;
+      let record: object;
+      try {
+        if (value instanceof Error) throw new InputError(value.message);
+        if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
+        const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
+        record = batchRecord(line, ctx.rules, profile, options.whatIf);
+      } catch (error) {
+        bad++;
+        record = errorRecord(line, error);
+      }
+      text += `${JSON.stringify(record)}\n`;
     }
-    await out.add(`${JSON.stringify(record)}\n`);
+    await out.add(text);
   }
   await out.flush();
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);

@@ -5,7 +5,7 @@ import { formatNumber } from "./parse-number.js";
 /** Three-valued truth: undefined means "unknown", because an answer the condition reads is missing. */
 export type Truth = boolean | undefined;
 
-type Compiled = (profile: Profile, recommended: readonly string[] | undefined) => Truth;
+export type Compiled = (profile: Profile, recommended: readonly string[] | undefined) => Truth;
 const compiled = new WeakMap<Condition, Compiled>();
 
 /**
@@ -15,12 +15,17 @@ const compiled = new WeakMap<Condition, Compiled>();
  * closure once, since a batch or a what-if search evaluates the same conditions many thousand times.
  */
 export function test(node: Condition, profile: Profile, recommended?: readonly string[]): Truth {
+  return compiledOf(node)(profile, recommended);
+}
+
+/** The compiled form of a condition, for callers that test the same conditions over many profiles. */
+export function compiledOf(node: Condition): Compiled {
   let run = compiled.get(node);
   if (!run) {
     run = compile(node);
     compiled.set(node, run);
   }
-  return run(profile, recommended);
+  return run;
 }
 
 function compile(node: Condition): Compiled {

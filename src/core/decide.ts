@@ -1,4 +1,4 @@
-import { test, type Truth } from "./condition.js";
+import { compiledOf, test, type Compiled, type Truth } from "./condition.js";
 import type { Profile } from "./parse-profile.js";
 import { indexRules } from "./rules-index.js";
 import type { Rules } from "./rules-schema.js";
@@ -43,7 +43,7 @@ export function decide(rules: Rules, profile: Profile): Decision {
   const byId = new Map<string, RankedApproach>(
     rules.approaches.map((a) => [a.id, { id: a.id, name: a.name, score: 0, excluded: false, reasons: [], excludedBy: [] }]),
   );
-  const ruleTruth = rules.rules.map((rule) => (rule.disabled ? false : test(rule.when, profile)));
+  const ruleTruth = ruleTruthOf(rules, profile);
   rules.rules.forEach((rule, index) => {
     if (ruleTruth[index] !== true) return;
     for (const [id, effect] of Object.entries(rule.effects)) {
@@ -91,8 +91,10 @@ function combinationFor(rules: Rules, profile: Profile, standing: (id: string) =
   );
 }
 
-/** Each rule's effects and exclusions by approach position, so a what-if search adds numbers instead of looking up ids. */
+/** Each rule's compiled condition, effects and exclusions by approach position: batches and the what-if search add numbers instead of looking up ids. */
 interface Tally {
+  /** Each rule's compiled condition; undefined for a disabled rule. */
+  conditions: (Compiled | undefined)[];
   position: Map<string, number>;
   effects: { approach: number; effect: number }[][];
   excludes: number[][];
@@ -105,6 +107,7 @@ function tallyOf(rules: Rules): Tally {
   if (!tally) {
     const position = new Map(rules.approaches.map((a, i) => [a.id, i]));
     tally = {
+      conditions: rules.rules.map((rule) => (rule.disabled ? undefined : compiledOf(rule.when))),
       position,
       effects: rules.rules.map((rule) => Object.entries(rule.effects).map(([id, effect]) => ({ approach: position.get(id)!, effect }))),
       excludes: rules.rules.map((rule) => rule.exclude.map((id) => position.get(id)!)),
@@ -114,12 +117,24 @@ function tallyOf(rules: Rules): Tally {
   return tally;
 }
 
+/** Whether each rule fires for the profile (false for a disabled rule; unknown when an answer it reads is missing). */
+export function ruleTruthOf(rules: Rules, profile: Profile): Truth[] {
+  return tallyOf(rules).conditions.map((condition) => (condition ? condition(profile, undefined) : false));
+}
+
+/** The part of a decision without reasons: what a batch record holds, and what a what-if search compares. */
+export interface Standings {
+  ranking: Standing[];
+  recommendationId: string;
+  approaches: string[];
+}
+
 /**
- * What `decide` would recommend, given the truth of every rule for the profile: the same sums, in the same
- * order, and the same choices, without the reasons and the sorted ranking. The what-if search calls it for
- * each answer it tries, with only the rules that read the changed answer tested again.
+ * What `decide` decides, given the truth of every rule for the profile: the same sums, in the same order, and
+ * the same ranking and choice, without the reasons. Batches call it once per record; the what-if search once
+ * for each answer it tries, with only the rules that read the changed answer tested again.
  */
-export function recommendationFor(rules: Rules, profile: Profile, ruleTruth: readonly Truth[]): string {
+export function standingsFor(rules: Rules, profile: Profile, ruleTruth: readonly Truth[]): Standings {
   const { position, effects, excludes } = tallyOf(rules);
   const standings: Standing[] = rules.approaches.map((a) => ({ id: a.id, score: 0, excluded: false }));
   for (let index = 0; index < ruleTruth.length; index++) {
@@ -127,8 +142,9 @@ export function recommendationFor(rules: Rules, profile: Profile, ruleTruth: rea
     for (const { approach, effect } of effects[index]!) standings[approach]!.score += effect;
     for (const approach of excludes[index]!) standings[approach]!.excluded = true;
   }
+  const ranking = standings.slice().sort(ranker(rules));
   const combination = rules.combinations[combinationFor(rules, profile, (id) => standings[position.get(id)!]!)];
-  if (combination) return combination.id;
-  const rank = ranker(rules);
-  return standings.reduce((leader, standing) => (rank(standing, leader) < 0 ? standing : leader)).id;
+  return combination
+    ? { ranking, recommendationId: combination.id, approaches: [...combination.approaches] }
+    : { ranking, recommendationId: ranking[0]!.id, approaches: [ranking[0]!.id] };
 }

@@ -2,7 +2,7 @@ import { describeCondition, dimensionsOf, test, type Truth } from "./condition.j
 import type { Answer, Profile } from "./parse-profile.js";
 import { indexRules } from "./rules-index.js";
 import type { Condition, Rules } from "./rules-schema.js";
-import { decide, type Decision, type RankedApproach } from "./decide.js";
+import { decide, ruleTruthOf, standingsFor, type RankedApproach, type Standings } from "./decide.js";
 import { findWhatIf, type SharpeningQuestion, type WhatIf } from "./what-if.js";
 
 export type { Exclusion, RankedApproach, Reason } from "./decide.js";
@@ -68,7 +68,7 @@ function answersFor(node: Condition, profile: Profile): Record<string, Answer | 
  * much an unanswered question could still move it (the largest share of one open question's answers that
  * would change the recommendation, from the what-if search).
  */
-function confidenceOf(rules: Rules, decision: Decision, sharpen: SharpeningQuestion[], answeredShare: number): Confidence {
+function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQuestion[], answeredShare: number): Confidence {
   const { ranking, approaches } = decision;
   const leaders = ranking.filter((a) => approaches.includes(a.id));
   if (leaders.some((a) => a.excluded)) return "low";
@@ -93,7 +93,7 @@ export interface Summary {
 
 /** Decides like `evaluate` with `search: "none"`, building only what a batch record holds. */
 export function summarize(rules: Rules, profile: Profile): Summary {
-  const decision = decide(rules, profile);
+  const decision = standingsFor(rules, profile, ruleTruthOf(rules, profile));
   const { ranking, recommendationId, approaches } = decision;
   const recommendedIds = [recommendationId, ...approaches];
   const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
@@ -101,7 +101,7 @@ export function summarize(rules: Rules, profile: Profile): Summary {
   const answeredShare = (rules.dimensions.length - unanswered.length) / rules.dimensions.length;
   return {
     recommendation: { id: recommendationId, approaches, variant: variant?.id ?? null, confidence: confidenceOf(rules, decision, [], answeredShare) },
-    ranking: ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })),
+    ranking,
     warnings: rules.warnings.filter((w) => test(w.when, profile, recommendedIds) === true).map((w) => w.id),
     unanswered,
   };

@@ -1,5 +1,5 @@
 import { dimensionsOf, test } from "./condition.js";
-import { recommendationFor, type Decision } from "./decide.js";
+import { standingsFor, type Decision } from "./decide.js";
 import type { Answer, Profile } from "./parse-profile.js";
 import type { Condition, Dimension, Rules } from "./rules-schema.js";
 
@@ -112,7 +112,7 @@ function outcomeOf(rules: Rules, scratch: Profile, ruleTruth: readonly (boolean 
       truth[index] = after;
     }
     if (!truth && !combinations.has(dim)) return current;
-    return recommendationFor(rules, scratch, truth ?? ruleTruth);
+    return standingsFor(rules, scratch, truth ?? ruleTruth).recommendationId;
   } finally {
     (scratch as Record<string, Answer | undefined>)[dim] = before;
   }
