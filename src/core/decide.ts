@@ -35,40 +35,26 @@ export interface Decision {
 }
 
 /**
- * Scores every approach and picks the recommendation. Ties are broken by the rules file's `tieBreak` order,
- * then by the order of `approaches`; excluded approaches rank last and are recommended only when nothing else is
- * left.
+ * Scores every approach and picks the recommendation (standingsFor), with the reasons: every rule that raised or
+ * lowered each approach, strongest first, and every exclusion. Ties are broken by the rules file's `tieBreak`
+ * order, then by the order of `approaches`; excluded approaches rank last and are recommended only when nothing
+ * else is left.
  */
 export function decide(rules: Rules, profile: Profile): Decision {
-  const byId = new Map<string, RankedApproach>(
-    rules.approaches.map((a) => [a.id, { id: a.id, name: a.name, score: 0, excluded: false, reasons: [], excludedBy: [] }]),
-  );
   const ruleTruth = ruleTruthOf(rules, profile);
+  const { ranking: standings, recommendationId, approaches, combinationIndex } = standingsFor(rules, profile, ruleTruth);
+  const names = indexRules(rules).approaches;
+  const byId = new Map<string, RankedApproach>(
+    standings.map((s) => [s.id, { id: s.id, name: names.get(s.id)!.name, score: s.score, excluded: s.excluded, reasons: [], excludedBy: [] }]),
+  );
   rules.rules.forEach((rule, index) => {
     if (ruleTruth[index] !== true) return;
-    for (const [id, effect] of Object.entries(rule.effects)) {
-      const approach = byId.get(id)!;
-      approach.score += effect;
-      approach.reasons.push({ rule: rule.id, effect, because: rule.because, sources: rule.sources });
-    }
-    for (const id of rule.exclude) {
-      const approach = byId.get(id)!;
-      approach.excluded = true;
-      approach.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
-    }
+    for (const [id, effect] of Object.entries(rule.effects)) byId.get(id)!.reasons.push({ rule: rule.id, effect, because: rule.because, sources: rule.sources });
+    for (const id of rule.exclude) byId.get(id)!.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
   });
-  const rank = ranker(rules);
-  const ranking = [...byId.values()].sort(rank);
+  const ranking = [...byId.values()];
   for (const approach of ranking) approach.reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
-  const combinationIndex = combinationFor(rules, profile, (id) => byId.get(id)!);
-  const combination = rules.combinations[combinationIndex];
-  return {
-    ranking,
-    recommendationId: combination ? combination.id : ranking[0]!.id,
-    approaches: combination ? [...combination.approaches] : [ranking[0]!.id],
-    combinationIndex,
-    ruleTruth,
-  };
+  return { ranking, recommendationId, approaches, combinationIndex, ruleTruth };
 }
 
 type Standing = Pick<RankedApproach, "id" | "score" | "excluded">;
@@ -122,17 +108,18 @@ export function ruleTruthOf(rules: Rules, profile: Profile): Truth[] {
   return tallyOf(rules).conditions.map((condition) => (condition ? condition(profile, undefined) : false));
 }
 
-/** The part of a decision without reasons: what a batch record holds, and what a what-if search compares. */
+/** A decision without the reasons: what a batch record holds, and what a what-if search compares. */
 export interface Standings {
   ranking: Standing[];
   recommendationId: string;
   approaches: string[];
+  combinationIndex: number;
 }
 
 /**
- * What `decide` decides, given the truth of every rule for the profile: the same sums, in the same order, and
- * the same ranking and choice, without the reasons. Batches call it once per record; the what-if search once
- * for each answer it tries, with only the rules that read the changed answer tested again.
+ * The decision, given the truth of every rule for the profile: the scores, the ranking and the choice, without
+ * the reasons. `decide` adds those; batches call it once per record; the what-if search once for each answer it
+ * tries, with only the rules that read the changed answer tested again.
  */
 export function standingsFor(rules: Rules, profile: Profile, ruleTruth: readonly Truth[]): Standings {
   const { position, effects, excludes } = tallyOf(rules);
@@ -143,8 +130,9 @@ export function standingsFor(rules: Rules, profile: Profile, ruleTruth: readonly
     for (const approach of excludes[index]!) standings[approach]!.excluded = true;
   }
   const ranking = standings.slice().sort(ranker(rules));
-  const combination = rules.combinations[combinationFor(rules, profile, (id) => standings[position.get(id)!]!)];
+  const combinationIndex = combinationFor(rules, profile, (id) => standings[position.get(id)!]!);
+  const combination = rules.combinations[combinationIndex];
   return combination
-    ? { ranking, recommendationId: combination.id, approaches: [...combination.approaches] }
-    : { ranking, recommendationId: ranking[0]!.id, approaches: [ranking[0]!.id] };
+    ? { ranking, recommendationId: combination.id, approaches: [...combination.approaches], combinationIndex }
+    : { ranking, recommendationId: ranking[0]!.id, approaches: [ranking[0]!.id], combinationIndex };
 }
