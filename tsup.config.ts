@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import { loadRules } from "./src/core/load-rules.js";
@@ -69,6 +69,21 @@ function wrapAsFunction(file: string): void {
   writeFileSync(file, `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`);
 }
 
+/**
+ * zod's namespace object carries every message locale (66 of them, about a third of the validation bundle), though
+ * advise reports in English only. The bundle keeps just English, which zod itself selects at load.
+ */
+const englishOnlyZodLocales: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "english-only-zod-locales",
+  setup(build) {
+    build.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => {
+      const english = 'export { default as en } from "./en.js";';
+      if (!readFileSync(args.path, "utf8").includes(english)) throw new Error(`zod changed: "${english}" not found in ${args.path}`);
+      return { contents: english, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 export default defineConfig({
   entry: {
     cli: "src/cli/run.ts",
@@ -95,7 +110,7 @@ export default defineConfig({
     // from the bundle; CommonJS has none, and tsup's stand-in for it would run at every start.
     "import.meta.url": "undefined",
   },
-  esbuildPlugins: [lazyBundles, skipTableDebugTruncation],
+  esbuildPlugins: [lazyBundles, skipTableDebugTruncation, englishOnlyZodLocales],
   esbuildOptions(options) {
     // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.
     options.alias = { "string-width": "./src/vendor-shims/string-width.cjs" };
