@@ -37,6 +37,7 @@ export async function main(io: Io): Promise<number> {
       // Style flags are read from argv itself: given before or after the command name, both count.
       () => ({ io, rules, style: styleFor(io.stdout, io.env, flags), errorStyle }),
       { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) },
+      io.argv,
     );
     await program.parseAsync(io.argv, { from: "user" });
     return 0;

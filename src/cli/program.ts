@@ -69,6 +69,25 @@ export interface ProgramOutput {
 }
 
 /**
+ * The dimensions whose flags recommend needs for this command line: those it names. A flag that names no option
+ * at all brings every dimension, so that the error can suggest the nearest; so does any help, which lists them.
+ */
+function dimensionsFor(rules: Rules, argv: readonly string[], known: Set<string | undefined>): Rules["dimensions"] {
+  const named = new Set<string>();
+  for (const arg of argv) {
+    if (arg === "--") break;
+    if (arg === "help" || arg === "--help" || arg === "-h") return rules.dimensions;
+    if (!arg.startsWith("--")) continue;
+    const flag = arg.split("=", 1)[0]!;
+    if (known.has(flag)) continue;
+    const id = flag.replace(/^--(no-)?/, "");
+    if (!rules.dimensions.some((d) => d.id === id)) return rules.dimensions;
+    named.add(id);
+  }
+  return rules.dimensions.filter((d) => named.has(d.id));
+}
+
+/**
  * Builds the command tree. The dimension flags come from the rules in use, so a dimension added to a rules
  * file becomes a flag with no code change. Actions only translate options into a typed call.
  *
@@ -76,7 +95,7 @@ export interface ProgramOutput {
  * preSubcommand hook): some sixty options cost measurable start-up time, and one command line uses one command.
  * Help (any help, just before it is written) and completion read every command, so they set them all up first.
  */
-export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
+export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput, argv: readonly string[]): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
   const program = new Command("advise")
     .exitOverride()
@@ -109,7 +128,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     setUps.get(command)?.();
     setUps.delete(command);
   };
+  // Help and completion read every command and every option.
+  let everything = false;
   const setUpAll = () => {
+    everything = true;
     for (const command of [...setUps.keys()]) setUp(command);
   };
 
@@ -125,7 +147,8 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
       .allowExcessArguments(true)
       .addHelpText("before", examples(EXAMPLES.recommend));
-    for (const dimension of rules.dimensions) {
+    const known = new Set([...program.options, ...command.options].map((o) => o.long));
+    for (const dimension of everything ? rules.dimensions : dimensionsFor(rules, argv, known)) {
       const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
       if (dimension.type === "boolean") {
         const yes = new Option(`--${dimension.id}`, dimension.question);

@@ -70,6 +70,17 @@ describe("help topics", () => {
     expect(run.stdout.length).toBeGreaterThan(100);
   });
 
+  it("lists every dimension flag in help, and suggests the nearest flag for a typo, whatever else is given", () => {
+    // recommend sets up only the dimension flags a command line names; help and errors must still see them all.
+    const help = runCli(["recommend", "--latency", "strict", "--help"]).stdout;
+    for (const flag of ["--need", "--latency", "--citations", "--no-citations", "--prompt-baseline"]) expect(help).toContain(flag);
+    const typo = runCli(["--need", "knowledge", "--knowledge-freshnes", "frequent"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown option '--knowledge-freshnes'[\s\S]*Did you mean --knowledge-freshness\?/);
+    const given = runCli(["--need=knowledge", "--no-citations", "--format", "json"]);
+    expect(JSON.parse(given.stdout).profile).toEqual({ need: "knowledge", citations: false });
+  });
+
   it("every command's help leads with examples", () => {
     for (const command of ["recommend", "table", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules show", "rules schema", "rules test"]) {
       expect(runCli([...command.split(" "), "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
