@@ -39,20 +39,36 @@ function collectSplits(node: Condition | undefined, into: Map<string, Set<number
   collectSplits(node.not, into);
 }
 
-const boundsCache = new WeakMap<Rules, Map<string, number[]>>();
+/** What the search needs to know about a rules object, worked out once per rules object. */
+interface SearchIndex {
+  /** The thresholds each numeric dimension is compared with, ascending. */
+  bounds: Map<string, number[]>;
+  /** For each dimension, the (enabled) rules whose condition reads it. */
+  readers: Map<string, number[]>;
+  /** The dimensions some combination reads. */
+  combinationDims: Set<string>;
+}
 
-/** The thresholds the rules, combinations and variants compare a numeric dimension with, in ascending order. */
-function boundsOf(rules: Rules, dim: string): number[] {
-  let byDimension = boundsCache.get(rules);
-  if (!byDimension) {
+const searchIndexes = new WeakMap<Rules, SearchIndex>();
+
+function searchIndex(rules: Rules): SearchIndex {
+  let index = searchIndexes.get(rules);
+  if (!index) {
     const splits = new Map<string, Set<number>>();
     for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
       collectSplits(node, splits);
     }
-    byDimension = new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)]));
-    boundsCache.set(rules, byDimension);
+    const readers = new Map<string, number[]>();
+    rules.rules.forEach((rule, position) => {
+      if (rule.disabled) return;
+      for (const dim of dimensionsOf(rule.when)) readers.set(dim, [...(readers.get(dim) ?? []), position]);
+    });
+    const combinationDims = new Set<string>();
+    for (const combination of rules.combinations) dimensionsOf(combination.when, combinationDims);
+    index = { bounds: new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)])), readers, combinationDims };
+    searchIndexes.set(rules, index);
   }
-  return byDimension.get(dim) ?? [];
+  return index;
 }
 
 /**
@@ -63,7 +79,7 @@ function boundsOf(rules: Rules, dim: string): number[] {
 export function candidateAnswers(rules: Rules, dimension: Dimension, current?: Answer): Answer[] {
   if (dimension.type === "enum") return dimension.values.map((v) => v.id);
   if (dimension.type === "boolean") return [true, false];
-  const bounds = boundsOf(rules, dimension.id);
+  const bounds = searchIndex(rules).bounds.get(dimension.id) ?? [];
   const starts = [0, ...bounds];
   const at = typeof current === "number" ? current : undefined;
   return starts.map((start, i) => {
@@ -74,25 +90,6 @@ export function candidateAnswers(rules: Rules, dimension: Dimension, current?: A
   });
 }
 
-const readersCache = new WeakMap<Rules, { rules: Map<string, number[]>; combinations: Set<string> }>();
-
-/** For each dimension, the rules whose condition reads it; and the dimensions any combination reads. */
-function readers(rules: Rules): { rules: Map<string, number[]>; combinations: Set<string> } {
-  let found = readersCache.get(rules);
-  if (!found) {
-    const byDimension = new Map<string, number[]>();
-    rules.rules.forEach((rule, index) => {
-      if (rule.disabled) return;
-      for (const dim of dimensionsOf(rule.when)) byDimension.set(dim, [...(byDimension.get(dim) ?? []), index]);
-    });
-    const combinations = new Set<string>();
-    for (const combination of rules.combinations) dimensionsOf(combination.when, combinations);
-    found = { rules: byDimension, combinations };
-    readersCache.set(rules, found);
-  }
-  return found;
-}
-
 /**
  * The recommendation after one answer changes. Only the rules that read that answer are tested again, and only
  * a rule that starts or stops firing matters (unknown and false both leave the scores alone); when none does
@@ -100,18 +97,18 @@ function readers(rules: Rules): { rules: Map<string, number[]>; combinations: Se
  * that the change is made in and taken back from (an undefined answer reads as unanswered).
  */
 function outcomeOf(rules: Rules, scratch: Profile, ruleTruth: readonly (boolean | undefined)[], current: string, dim: string, value: Answer): string {
-  const { rules: byDimension, combinations } = readers(rules);
+  const { readers, combinationDims } = searchIndex(rules);
   const before = scratch[dim];
   scratch[dim] = value;
   try {
     let truth: (boolean | undefined)[] | undefined;
-    for (const index of byDimension.get(dim) ?? []) {
+    for (const index of readers.get(dim) ?? []) {
       const after = test(rules.rules[index]!.when, scratch);
       if ((after === true) === (ruleTruth[index] === true)) continue;
       truth ??= ruleTruth.slice();
       truth[index] = after;
     }
-    if (!truth && !combinations.has(dim)) return current;
+    if (!truth && !combinationDims.has(dim)) return current;
     return standingsFor(rules, scratch, truth ?? ruleTruth).recommendationId;
   } finally {
     (scratch as Record<string, Answer | undefined>)[dim] = before;
