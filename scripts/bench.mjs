@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Start-up benchmark: every command is timed alternately with bare `node -e 0` (the floor) in the same run, and
-// reported as a ratio of medians, so a busy or slow machine moves both sides alike; the ratio of the fastest runs
-// is shown too. Not a test: run it with `npm run bench` (which builds first). Options: --runs N (default 25), --json.
+// reported as a ratio of medians, so a busy or slow machine moves both sides alike; the spread of the ratios of
+// the pairs (each run over the floor run just before it) shows how far a single number can be trusted. Not a test: run it with `npm run bench` (which builds first). Options: --runs N (default 25), --json.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,7 +86,9 @@ for (let i = 0; i < runs; i++) {
   }
 }
 for (const [name, { floor, command }] of Object.entries(timings)) {
-  results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor), fastestRatio: Math.min(...command) / Math.min(...floor) });
+  const pairs = command.map((ms, i) => ms / floor[i]).sort((a, b) => a - b);
+  const quartile = (q) => pairs[Math.min(pairs.length - 1, Math.floor(q * pairs.length))];
+  results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor), pairRatios: { q1: quartile(0.25), q3: quartile(0.75) } });
 }
 {
   const floor = [];
@@ -127,8 +129,10 @@ if (asJson) {
 } else {
   console.log(`advise start-up, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
   const width = Math.max(...results.map((x) => x.name.length));
-  // The fastest runs, the least disturbed by other work on the machine, for comparison with the medians.
-  for (const r of results) console.log(`  ${r.name.padEnd(width)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms${r.fastestRatio ? `; fastest runs ${r.fastestRatio.toFixed(2)}×` : ""})`);
+  for (const r of results) {
+    const spread = r.pairRatios ? `; middle half of the pairs ${r.pairRatios.q1.toFixed(2)}–${r.pairRatios.q3.toFixed(2)}×` : "";
+    console.log(`  ${r.name.padEnd(width)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms${spread})`);
+  }
   console.log(`  peak memory: ${memory.ratio.toFixed(2)}× bare node (node ${memory.floorKb} KB, table ${memory.tableKb} KB, recommend ${memory.recommendKb} KB)`);
   if (batch) console.log(`  batch: ${batch.profiles} profiles in ${batch.ms.toFixed(0)} ms, ${batch.profilesPerSecond}/s, ${batch.ratio.toFixed(2)}× the read+parse floor (${batch.floorMs.toFixed(0)} ms), peak ${batch.peakRssKb} KB`);
   else console.log("  batch: not measured (recommend --batch is not available)");
