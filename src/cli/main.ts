@@ -36,7 +36,16 @@ export async function main(io: Io): Promise<number> {
       VERSION,
       // Style flags are read from argv itself: given before or after the command name, both count.
       () => ({ io, rules, style: styleFor(io.stdout, io.env, flags), errorStyle }),
-      { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) },
+      {
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // Asked here rather than by commander, whose defaults read process.stdout and process.stderr: creating
+        // Node's stream objects costs several milliseconds, which help and usage errors would otherwise pay.
+        getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+        getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+        getOutHasColors: () => styleFor(io.stdout, io.env, flags).color,
+        getErrHasColors: () => errorStyle.color,
+      },
       io.argv,
     );
     await program.parseAsync(io.argv, { from: "user" });

@@ -63,9 +63,14 @@ function common(command: Command, format = formatOption()): Command {
 
 export type MakeContext = (options: { color?: boolean; ascii?: boolean }) => Context;
 
+/** Where commander writes, and what it needs to know about the terminals it writes to. */
 export interface ProgramOutput {
   writeOut(text: string): void;
   writeErr(text: string): void;
+  getOutHelpWidth(): number;
+  getErrHelpWidth(): number;
+  getOutHasColors(): boolean;
+  getErrHasColors(): boolean;
 }
 
 /**
@@ -100,8 +105,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   const program = new Command("advise")
     .exitOverride()
     .configureOutput({
-      writeOut: output.writeOut,
-      writeErr: output.writeErr,
+      ...output,
       outputError: (text, write) => write(`advise: ${text.replace(/^error: /, "")}`),
     })
     .description("Advice on customizing a foundation model: pre-training, fine-tuning, in-context learning or RAG.")
