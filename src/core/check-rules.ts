@@ -9,6 +9,12 @@ export interface RulesIssue {
 }
 
 /**
+ * Every question becomes a command-line flag (`--<id>`, and `--no-<id>` for a yes/no question), so its id may not
+ * be one of the names advise's own options use. A test keeps this list equal to the program's options.
+ */
+export const RESERVED_DIMENSION_IDS = ["ascii", "batch", "color", "explain", "force", "format", "help", "input", "profile", "rules", "save", "version", "what-if"] as const;
+
+/**
  * The checks a schema cannot express: every id a rules file refers to must exist, with a value of the
  * right type, and ids must be unique. Returns every problem found, each with the path where it sits.
  */
@@ -99,6 +105,11 @@ export function checkRules(input: Rules): RulesIssue[] {
   });
   rules.dimensions.forEach((d, i) => {
     sources(["dimensions", i, "sources"], d.sources);
+    if ((RESERVED_DIMENSION_IDS as readonly string[]).includes(d.id)) {
+      issues.push({ path: ["dimensions", i, "id"], message: `"${d.id}" cannot be a question id: --${d.id} is one of advise's own options (reserved: ${RESERVED_DIMENSION_IDS.join(", ")})` });
+    } else if (d.id.startsWith("no-")) {
+      issues.push({ path: ["dimensions", i, "id"], message: `"${d.id}" cannot be a question id: --no-<id> is how a yes/no question is answered no` });
+    }
     if (d.type !== "enum") return;
     const ids = d.values.map((v) => v.id);
     for (const [alias, target] of Object.entries(d.aliases)) {

@@ -78,6 +78,8 @@ describe("loadRules", () => {
     ["an unknown approach in recommended", MINIMAL.replace("{ recommended: [costly] }", "{ recommended: [costlly] }"), /unknown approach or combination "costlly"/, "costlly"],
     ["a rule with neither effects nor exclude", MINIMAL.replace("    effects: { cheap: 2 }\n", ""), /needs `effects`, `exclude` or both/, "- id: urgent-favours-cheap"],
     ["a wrong version", MINIMAL.replace("version: 1", "version: 2"), /expected 1|Invalid input/, "version: 2"],
+    ["a question id that is one of advise's options", MINIMAL.replace("  - { id: budget,", "  - { id: format, type: number, question: Which format? }\n  - { id: budget,"), /"format" cannot be a question id: --format is one of advise's own options/, "id: format"],
+    ["a question id starting with no-", MINIMAL.replace("  - { id: budget,", "  - { id: no-code, type: boolean, question: No code? }\n  - { id: budget,"), /"no-code" cannot be a question id/, "id: no-code"],
   ] as [string, string, RegExp, string | null][])("rejects %s with a message and where it is", (_what, text, message, marker) => {
     const found = problems(text);
     expect(found.length).toBeGreaterThan(0);
