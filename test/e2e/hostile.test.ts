@@ -63,6 +63,7 @@ const rulesCases: Case[] = [
   ["wrong types", ["--rules", put("r9.yaml", minimal.replace("version: 1", "version: one")), "table"], "", 2, /r9\.yaml:1:\d+/],
   ["validate: every problem", ["rules", "validate", put("r10.yaml", minimal.replace("dim: size, is: small", "dim: sise, is: small").replace("sources: [S1]", "sources: [S9]"))], "", 1, /2 problems/],
   ["validate: a missing file", ["rules", "validate", join(dir, "nope.yaml")], "", 2, /does not exist/],
+  ["a question named like an option", ["--rules", put("r11.yaml", "extends: default\ndimensions:\n  - { id: format, type: boolean, question: Formatted? }\n"), "--help"], "", 2, /r11\.yaml:3:\d+: "format" cannot be a question id/],
 ];
 const batchCases: Case[] = [
   ["a missing file", ["--batch", join(dir, "nope.jsonl")], "", 2, /does not exist/],
