@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from "node:fs";
+import { fstatSync, statSync, writeSync, type Stats } from "node:fs";
 
 export type Output = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
@@ -20,16 +20,27 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
+/** Whether a character device is /dev/null (`advise ... > /dev/null` in scripts), told apart from a terminal. */
+function isDevNull(stats: Stats): boolean {
+  if (!stats.isCharacterDevice()) return false;
+  try {
+    const devNull = statSync("/dev/null");
+    return devNull.rdev === stats.rdev && devNull.ino === stats.ino;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Standard output or error. For a file or a pipe, text is written straight to the descriptor: that is what
- * Node's own stream does there on Linux (synchronously), without loading the stream machinery at start-up.
+ * Standard output or error. For a file, a pipe or /dev/null, text is written straight to the descriptor: that is
+ * what Node's own stream does there on Linux (synchronously), without loading the stream machinery at start-up.
  * A terminal (or anything else) gets the process's stream.
  */
 export function fdOutput(fd: 1 | 2, stream: () => Output): Output {
   let direct = false;
   try {
     const stats = fstatSync(fd);
-    direct = stats.isFIFO() || stats.isFile() || stats.isSocket();
+    direct = stats.isFIFO() || stats.isFile() || stats.isSocket() || isDevNull(stats);
   } catch {
     direct = false;
   }

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { BIN, runCli } from "./run-cli.js";
 
@@ -65,6 +67,19 @@ describe("the terminal", () => {
       expect(run.code).toBe(0);
       const longest = Math.max(...run.stdout.split("\n").filter((l) => !/https?:\/\//.test(l)).map((l) => [...l].length));
       expect(longest, args.join(" ")).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it("writes to a file and to /dev/null as to a pipe", () => {
+    const dir = mkdtempSync(join(tmpdir(), "advise-out-"));
+    const file = join(dir, "out.json");
+    const toFile = spawnSync(process.execPath, [BIN, ...PROFILE, "--format", "json"], { stdio: ["ignore", openSync(file, "w"), "pipe"], encoding: "utf8" });
+    expect(toFile.status).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).schemaVersion).toBe(1);
+    const devNull = openSync("/dev/null", "w");
+    for (const args of [["table"], ["nope-command"]]) {
+      const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", devNull, devNull], encoding: "utf8" });
+      expect(run.status, args.join(" ")).toBe(args[0] === "table" ? 0 : 2);
     }
   });
 
