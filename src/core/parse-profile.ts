@@ -1,7 +1,7 @@
 import { ProfileError, type Problem } from "./errors.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 import { indexRules } from "./rules-index.js";
-import type { Dimension, Rules } from "./rules-schema.js";
+import type { Dimension, EnumDimension, Rules } from "./rules-schema.js";
 import { didYouMean } from "./suggest.js";
 
 export type Answer = string | number | boolean;
@@ -17,6 +17,20 @@ function describeValue(raw: unknown): string {
   if (Array.isArray(raw)) return "a list";
   if (typeof raw === "object" && raw !== null) return "a mapping";
   return String(raw);
+}
+
+const spellings = new WeakMap<EnumDimension, Map<string, string>>();
+
+/** An enum's accepted spellings in lower case, each to the id it stands for; an id wins over an alias. */
+function spellingsOf(dimension: EnumDimension): Map<string, string> {
+  let known = spellings.get(dimension);
+  if (!known) {
+    known = new Map(Object.entries(dimension.aliases));
+    // In reverse, so that of two ids alike but for case, the first listed wins.
+    for (const { id } of [...dimension.values].reverse()) known.set(id.toLowerCase(), id);
+    spellings.set(dimension, known);
+  }
+  return known;
 }
 
 /** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
@@ -38,12 +52,11 @@ export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer
       return { error: `${shown()} is not a valid ${dimension.id}; expected true or false (yes/no)` };
     }
     case "enum": {
-      const ids = dimension.values.map((v) => v.id);
       if (typeof raw === "string") {
-        const text = raw.trim().toLowerCase();
-        const hit = ids.find((id) => id.toLowerCase() === text) ?? dimension.aliases[text];
+        const hit = spellingsOf(dimension).get(raw.trim().toLowerCase());
         if (hit) return { value: hit };
       }
+      const ids = dimension.values.map((v) => v.id);
       const hint = typeof raw === "string" ? didYouMean(raw.trim(), [...ids, ...Object.keys(dimension.aliases)]) : "";
       return { error: `${shown()} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}` };
     }
@@ -63,7 +76,8 @@ export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
   const { dimensions } = indexRules(rules);
   const profile: Profile = {};
   const problems: Problem[] = [];
-  for (const [key, value] of Object.entries(raw.values)) {
+  for (const key of Object.keys(raw.values)) {
+    const value = raw.values[key];
     const dimension = dimensions.get(key);
     if (!dimension) {
       problems.push({ ...raw.locate?.(key, "key"), message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list` });

@@ -17,8 +17,12 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     input: options.input ?? "",
     encoding: "utf8",
     timeout: 15_000,
+    // Large enough for the output of a big batch (the default is 1 MB).
+    maxBuffer: 1 << 26,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COLUMNS: "80", NO_COLOR: "1", ...options.env },
   });
+  // A run that timed out or outgrew the buffer would otherwise look like a short, successful one.
+  if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 

@@ -40,6 +40,10 @@ describe("parseProfile", () => {
     [{ need: 3 }, /3 is not a valid need; allowed: knowledge/],
     [{ budjet: 5 }, /unknown question "budjet"/],
     [{ lateny: "strict" }, /did you mean "latency"/],
+    // Names of a plain object's own machinery are not aliases.
+    [{ need: "constructor" }, /"constructor" is not a valid need; allowed: knowledge/],
+    [{ latency: "__proto__" }, /"__proto__" is not a valid latency/],
+    [{ need: "hasOwnProperty" }, /not a valid need/],
   ])("%j is rejected with %s", (input, message) => {
     const problems = problemsOf(input);
     expect(problems).toHaveLength(1);
