@@ -1,17 +1,64 @@
 import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
+import { answerClasses } from "../core/answer-classes.js";
 import { evaluate, summarize } from "../core/evaluate.js";
 import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
 import { parseProfile, type Profile } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { InputError, readInput } from "../io/read-input.js";
+import type { Output } from "../io/fd-output.js";
 import type { Context } from "./context.js";
 
 export class BatchError extends AdviseError {}
 
-/** One output line: the decision (what scripts act on), with the what-if search when asked for. */
-function batchRecord(line: number, rules: Rules, profile: Profile, withWhatIf: boolean) {
-  if (!withWhatIf) return { line, ...summarize(rules, profile), profile };
+/** The cap on decisions a batch keeps, so memory stays flat however varied the input. */
+const KEPT_DECISIONS = 10_000;
+
+type DecisionTree = Map<number, DecisionTree | Buffer>;
+
+/**
+ * Writes one output line: the record's line, the decision (what scripts act on) and the profile. Profiles whose
+ * answers no condition tells apart (see answerClasses) share a decision, so each is decided and encoded once; the
+ * decisions are kept in a tree with a level for each dimension, branching on the class of its answer.
+ */
+function recordWriter(rules: Rules, out: OutputBuffer): (line: number, profile: Profile) => void {
+  const classes = answerClasses(rules);
+  const last = classes.dimensions.length - 1;
+  const decisions: DecisionTree = new Map();
+  let kept = 0;
+  const decisionOf = (profile: Profile): Buffer => {
+    let node = decisions;
+    for (let i = 0; i < last; i++) {
+      const answer = classes.classOf(i, profile);
+      let next = node.get(answer) as DecisionTree | undefined;
+      if (next === undefined) {
+        next = new Map();
+        if (kept < KEPT_DECISIONS) node.set(answer, next);
+      }
+      node = next;
+    }
+    const answer = classes.classOf(last, profile);
+    let decision = node.get(answer) as Buffer | undefined;
+    if (decision === undefined) {
+      // The record is { line, ...summary, profile }: the summary's members, without its braces, between the two.
+      decision = Buffer.from(`,${JSON.stringify(summarize(rules, profile)).slice(1, -1)},"profile":`);
+      if (kept < KEPT_DECISIONS) {
+        node.set(answer, decision);
+        kept++;
+      }
+    }
+    return decision;
+  };
+  return (line, profile) => {
+    const decision = decisionOf(profile);
+    out.text(`{"line":${line}`);
+    out.bytes(decision);
+    out.text(`${JSON.stringify(profile)}}\n`);
+  };
+}
+
+/** One output line with the what-if search, which depends on the exact answers: decided for every record. */
+function whatIfRecord(line: number, rules: Rules, profile: Profile) {
   const result = evaluate(rules, profile);
   return {
     line,
@@ -24,21 +71,42 @@ function batchRecord(line: number, rules: Rules, profile: Profile, withWhatIf: b
   };
 }
 
-/** Collects output lines into writes of about 64 KB, respecting back-pressure so memory stays flat. */
-function outputBuffer(stream: NodeJS.WritableStream) {
-  let pending = "";
-  const flush = async () => {
-    if (pending === "") return;
-    const text = pending;
-    pending = "";
-    if (!stream.write(text)) await once(stream, "drain");
+type OutputBuffer = ReturnType<typeof outputBuffer>;
+
+/**
+ * Collects output as bytes and writes it about 64 KB at a time, respecting back-pressure so memory stays flat.
+ * Bytes rather than text: a decision shared by many records is copied, not encoded again for each.
+ */
+function outputBuffer(stream: Output) {
+  const size = 1 << 17;
+  let bytes = Buffer.allocUnsafe(size);
+  let used = 0;
+  const room = (needed: number) => {
+    if (used + needed <= bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(bytes.length * 2, used + needed));
+    bytes.copy(bigger, 0, 0, used);
+    bytes = bigger;
   };
   return {
-    async add(text: string) {
-      pending += text;
-      if (pending.length >= 65_536) await flush();
+    text(text: string) {
+      // Three bytes of UTF-8 at most for each UTF-16 code unit.
+      room(text.length * 3);
+      used += bytes.write(text, used);
     },
-    flush,
+    bytes(chunk: Buffer) {
+      room(chunk.length);
+      bytes.set(chunk, used);
+      used += chunk.length;
+    },
+    /** Writes what is collected once there is at least `atLeast` bytes of it. */
+    async flush(atLeast = 1) {
+      if (used === 0 || used < atLeast) return;
+      const chunk = bytes.subarray(0, used);
+      // A stream may keep the chunk until it is written; then the next output goes to a new buffer.
+      if (!stream.writesAtOnce) bytes = Buffer.allocUnsafe(size);
+      used = 0;
+      if (!stream.write(chunk)) await once(stream, "drain");
+    },
   };
 }
 
@@ -121,23 +189,22 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
   let bad = 0;
   let total = 0;
   const out = outputBuffer(ctx.io.stdout);
+  const writeRecord = recordWriter(ctx.rules, out);
   for await (const chunk of records(ctx, options.file)) {
-    let text = "";
     for (const [line, value] of chunk) {
       total++;
-      let record: object;
       try {
         if (value instanceof Error) throw new InputError(value.message);
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
         const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
-        record = batchRecord(line, ctx.rules, profile, options.whatIf);
+        if (options.whatIf) out.text(`${JSON.stringify(whatIfRecord(line, ctx.rules, profile))}\n`);
+        else writeRecord(line, profile);
       } catch (error) {
         bad++;
-        record = errorRecord(line, error);
+        out.text(`${JSON.stringify(errorRecord(line, error))}\n`);
       }
-      text += `${JSON.stringify(record)}\n`;
     }
-    await out.add(text);
+    await out.flush(65_536);
   }
   await out.flush();
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
