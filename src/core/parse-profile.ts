@@ -33,34 +33,44 @@ function spellingsOf(dimension: EnumDimension): Map<string, string> {
   return known;
 }
 
-/** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
-export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer } | { error: string } {
-  const shown = () => describeValue(raw);
+/** The normalised answer, or undefined when the dimension does not accept it (parseAnswer says why). */
+function answerOf(dimension: Dimension, raw: unknown): Answer | undefined {
+  switch (dimension.type) {
+    case "number":
+      return parseNumber(raw);
+    case "boolean": {
+      if (typeof raw === "boolean") return raw;
+      const text = String(raw).trim().toLowerCase();
+      return TRUE.includes(text) ? true : FALSE.includes(text) ? false : undefined;
+    }
+    case "enum":
+      return typeof raw === "string" ? spellingsOf(dimension).get(raw.trim().toLowerCase()) : undefined;
+  }
+}
+
+/** Why a dimension does not accept an answer, and what it accepts. */
+function rejection(dimension: Dimension, raw: unknown): string {
+  const shown = describeValue(raw);
   switch (dimension.type) {
     case "number": {
-      const value = parseNumber(raw);
-      if (value !== undefined) return { value };
       const numeric = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
       const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
-      return { error: `${shown()} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}` };
+      return `${shown} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}`;
     }
-    case "boolean": {
-      if (typeof raw === "boolean") return { value: raw };
-      const text = String(raw).trim().toLowerCase();
-      if (TRUE.includes(text)) return { value: true };
-      if (FALSE.includes(text)) return { value: false };
-      return { error: `${shown()} is not a valid ${dimension.id}; expected true or false (yes/no)` };
-    }
+    case "boolean":
+      return `${shown} is not a valid ${dimension.id}; expected true or false (yes/no)`;
     case "enum": {
-      if (typeof raw === "string") {
-        const hit = spellingsOf(dimension).get(raw.trim().toLowerCase());
-        if (hit) return { value: hit };
-      }
       const ids = dimension.values.map((v) => v.id);
       const hint = typeof raw === "string" ? didYouMean(raw.trim(), [...ids, ...Object.keys(dimension.aliases)]) : "";
-      return { error: `${shown()} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}` };
+      return `${shown} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}`;
     }
   }
+}
+
+/** Reads one answer for one dimension; returns the normalised value or a message saying what is accepted. */
+export function parseAnswer(dimension: Dimension, raw: unknown): { value: Answer } | { error: string } {
+  const value = answerOf(dimension, raw);
+  return value !== undefined ? { value } : { error: rejection(dimension, raw) };
 }
 
 export interface RawAnswers {
@@ -75,20 +85,22 @@ export interface RawAnswers {
 export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
   const { dimensions } = indexRules(rules);
   const profile: Profile = {};
-  const problems: Problem[] = [];
-  for (const key of Object.keys(raw.values)) {
+  // Allocated only when something is wrong: a batch parses every record through here.
+  let problems: Problem[] | undefined;
+  for (const key in raw.values) {
+    if (!Object.hasOwn(raw.values, key)) continue;
     const value = raw.values[key];
     const dimension = dimensions.get(key);
     if (!dimension) {
-      problems.push({ ...raw.locate?.(key, "key"), message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list` });
+      (problems ??= []).push({ ...raw.locate?.(key, "key"), message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list` });
       continue;
     }
     if (value === null || value === undefined) continue;
-    const parsed = parseAnswer(dimension, value);
-    if ("error" in parsed) problems.push({ ...raw.locate?.(key, "value"), message: parsed.error });
-    else profile[key] = parsed.value;
+    const answer = answerOf(dimension, value);
+    if (answer !== undefined) profile[key] = answer;
+    else (problems ??= []).push({ ...raw.locate?.(key, "value"), message: rejection(dimension, value) });
   }
-  if (problems.length > 0) {
+  if (problems) {
     const head = problems.length === 1 ? problems[0]!.message : `${problems.length} problems`;
     throw new ProfileError(`${raw.origin}: ${head}`, problems);
   }
