@@ -42,16 +42,17 @@ export function answerClasses(rules: Rules): AnswerClasses {
       const dimension = dimensions[i]!;
       const value = profile[dimension.id];
       if (value === undefined) return 0;
+      const { bounds: sorted } = dimension;
       if (typeof value === "number") {
-        // How many bounds lie below the number, and whether it equals the next one: odd and even classes.
-        const { bounds: sorted } = dimension;
+        // How many bounds lie below the number, and whether it equals the next one: 1 to 2 × bounds + 1.
         let below = 0;
         while (below < sorted.length && sorted[below]! < value) below++;
         return 2 * below + (sorted[below] === value ? 2 : 1);
       }
+      // Other answers are numbered after the numbers' classes.
       let known = dimension.others.get(value);
       if (known === undefined) {
-        known = -(dimension.others.size + 1);
+        known = 2 * sorted.length + 2 + dimension.others.size;
         dimension.others.set(value, known);
       }
       return known;

@@ -41,7 +41,7 @@ describe("recommend --batch", () => {
   it("decides every record of a large, varied batch as the evaluator does alone", () => {
     // Numbers on, around and between the rules' bounds, so that records share decisions and also just miss them.
     const rules = defaultRules();
-    const numbers = [0, 1, 50, 99, 100, 101, 5000, 19_999, 20_000, 200_000, 1e6, 1e9, 3e11, "2m", "50k"];
+    const numbers = [0, 1, 50, 99, 100, 101, 5000, 19_999, 20_000, 200_000, 1e6, 1e9, 3e11, 2.5, 1e21, "2m", "50k", "0.5k"];
     const records = Array.from({ length: 3000 }, (_, i) => {
       const record: Record<string, unknown> = {};
       rules.dimensions.forEach((d, k) => {
