@@ -109,7 +109,7 @@ function whatIfRecord(line: number, rules: Rules, profile: Profile) {
 type OutputBuffer = ReturnType<typeof outputBuffer>;
 
 /**
- * Collects output as bytes and writes it about 64 KB at a time, respecting back-pressure so memory stays flat.
+ * Collects output as bytes to be written in pieces, respecting back-pressure so memory stays flat.
  * Bytes rather than text: a decision shared by many records is copied, not encoded again for each.
  */
 function outputBuffer(stream: Output) {
@@ -145,9 +145,10 @@ function outputBuffer(stream: Output) {
       bytes.set(chunk, used);
       used += chunk.length;
     },
-    /** Writes what is collected once there is at least `atLeast` bytes of it. */
-    async flush(atLeast = 1) {
-      if (used === 0 || used < atLeast) return;
+    /** How many bytes are collected and not yet written. */
+    size: () => used,
+    async flush() {
+      if (used === 0) return;
       const chunk = bytes.subarray(0, used);
       // A stream may keep the chunk until it is written; then the next output goes to a new buffer.
       if (!stream.writesAtOnce) bytes = Buffer.allocUnsafe(size);
@@ -278,8 +279,9 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
         bad++;
         out.text(`${JSON.stringify(errorRecord(line, error))}\n`);
       }
+      // Written in pieces a pipe or socket takes at once, so the reader works while the next records are decided.
+      if (out.size() >= 65_536) await out.flush();
     }
-    await out.flush(65_536);
   }
   await out.flush();
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
