@@ -18,6 +18,9 @@ function encode(text: string): Buffer {
   return scratch.subarray(0, scratch.write(text, 0, "utf8"));
 }
 
+/** A pipe's reader closed it (EPIPE); a socket's (Node's child processes get socket pairs) reset it (ECONNRESET). */
+const readerGone = (code: string | undefined) => code === "EPIPE" || code === "ECONNRESET";
+
 function writeAll(fd: number, data: string | Uint8Array): void {
   let buffer = typeof data === "string" ? encode(data) : data;
   while (buffer.length > 0) {
@@ -26,7 +29,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A reader that went away (`advise table | head -1`) is not an error: stop quietly.
-      if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+      if (readerGone(code)) process.exit(process.exitCode ?? 0);
       // A non-blocking pipe that is full: wait a moment for the reader.
       if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 1);
       else throw error;
@@ -61,7 +64,7 @@ export function fdOutput(fd: 1 | 2, stream: () => Output): Output {
   if (!direct) {
     const real = stream();
     real.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      if (readerGone(error.code)) process.exit(process.exitCode ?? 0);
       throw error;
     });
     return real;
