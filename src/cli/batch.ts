@@ -204,6 +204,11 @@ async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
       const text = number === 1 ? raw.replace(/^\uFEFF/, "") : raw;
       if (text === "" || text.trim() === "") continue;
       parsed.lines.push(number);
+      // Bytes that are not UTF-8 were decoded to U+FFFD: that record alone is bad.
+      if (text.includes("\uFFFD")) {
+        parsed.values.push(new Error("not UTF-8 text; save the file as UTF-8"));
+        continue;
+      }
       try {
         parsed.values.push(JSON.parse(text));
       } catch (error) {
@@ -238,7 +243,7 @@ function* fileChunks(path: string): Generator<Buffer> {
  * reads ahead without limit, so memory would grow with the input).
  */
 async function* lines(input: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<string[]> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new TextDecoder("utf-8");
   let rest = "";
   for await (const chunk of input) {
     rest += typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true });

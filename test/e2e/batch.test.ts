@@ -61,6 +61,24 @@ describe("recommend --batch", () => {
     });
   });
 
+  it("makes a line that is not UTF-8 an error line of its own, and decodes characters split between reads", () => {
+    const file = join(dir, "mixed.jsonl");
+    // A two-byte character placed across the 256 KB boundary where the file is read in pieces.
+    const filler = '{"need":"knowledge"}\n';
+    const head = filler.repeat(Math.floor((1 << 18) / filler.length) - 1);
+    const pad = "x".repeat((1 << 18) - Buffer.byteLength(head) - '{"need":"'.length - 1);
+    writeFileSync(file, Buffer.concat([Buffer.from(`${head}{"need":"${pad}é"}\n`), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(filler)]));
+    const run = runCli(["--batch", file]);
+    expect(run.code).toBe(2);
+    const out = lines(run.stdout);
+    const records = head.split("\n").length - 1;
+    expect(out).toHaveLength(records + 3);
+    expect(out[records].error.message).toContain(`${pad}é" is not a valid need`);
+    expect(out[records + 1]).toEqual({ line: records + 2, error: { message: "not UTF-8 text; save the file as UTF-8", problems: [] } });
+    expect(out[records + 2].recommendation.id).toBe("rag");
+    expect(run.stderr).toMatch(/^advise: 2 of \d+ records were bad/);
+  });
+
   it("reads a YAML list and names the line of each record", () => {
     const file = join(dir, "profiles.yaml");
     writeFileSync(file, "- need: knowledge\n  citations: true\n- need: nope\n- latency: strict\n");
