@@ -170,10 +170,18 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         const names = program.commands.map((c) => c.name());
         throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
       }
+      const answerFlags = [...dimensionOptions].filter(([, attribute]) => options[attribute] !== undefined).map(([id]) => `--${id}`);
       if (options.batch !== undefined) {
+        // Every answer comes from the batch file and the output is JSON Lines: options for one profile are a
+        // mistake (--no-input is not: a batch never asks, and scripts pass it everywhere).
+        const single = ["profile", "explain", "save", "force"].filter((name) => options[name] !== undefined).map((name) => `--${name}`);
+        const clashing = [...single, ...answerFlags];
+        if (clashing.length > 0) throw new UsageError(`--batch takes every answer from its file and cannot be combined with ${clashing.join(", ")}`);
+        if (options.format !== undefined && options.format !== "json") throw new UsageError(`--batch writes JSON Lines (one JSON object a line); --format ${String(options.format)} does not apply`);
         await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
         return;
       }
+      if (options.whatIf === true) throw new UsageError("--what-if goes with --batch; a single recommendation always includes the what-if search");
       const flags: Record<string, unknown> = {};
       for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
       await runRecommend(makeContext(options), {

@@ -79,6 +79,25 @@ describe("recommend --batch", () => {
     expect(run.stderr).toMatch(/^advise: 2 of \d+ records were bad/);
   });
 
+  it.each([
+    [["--batch", "-", "--need", "behavior", "--citations"], /cannot be combined with --need, --citations/],
+    [["--batch", "-", "--profile", "p.yaml", "--explain"], /cannot be combined with --profile, --explain/],
+    [["--batch", "-", "--format", "table"], /--batch writes JSON Lines .*--format table does not apply/],
+    [["--need", "knowledge", "--what-if"], /--what-if goes with --batch/],
+  ])("rejects %j as a usage error, naming what does not fit", (args, message) => {
+    const run = runCli(args, { input: '{"need":"knowledge"}\n' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("takes --no-input and --format json with --batch, which change nothing", () => {
+    const plain = runCli(["--batch", "-"], { input: '{"need":"knowledge"}\n' });
+    const given = runCli(["--batch", "-", "--no-input", "--format", "json"], { input: '{"need":"knowledge"}\n' });
+    expect(given.code).toBe(0);
+    expect(given.stdout).toBe(plain.stdout);
+  });
+
   it("reads a YAML list and names the line of each record", () => {
     const file = join(dir, "profiles.yaml");
     writeFileSync(file, "- need: knowledge\n  citations: true\n- need: nope\n- latency: strict\n");
