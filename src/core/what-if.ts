@@ -61,7 +61,11 @@ function searchIndex(rules: Rules): SearchIndex {
     const readers = new Map<string, number[]>();
     rules.rules.forEach((rule, position) => {
       if (rule.disabled) return;
-      for (const dim of dimensionsOf(rule.when)) readers.set(dim, [...(readers.get(dim) ?? []), position]);
+      for (const dim of dimensionsOf(rule.when)) {
+        const known = readers.get(dim);
+        if (known) known.push(position);
+        else readers.set(dim, [position]);
+      }
     });
     const combinationDims = new Set<string>();
     for (const combination of rules.combinations) dimensionsOf(combination.when, combinationDims);
@@ -102,7 +106,10 @@ function outcomeOf(rules: Rules, scratch: Profile, ruleTruth: readonly (boolean 
   scratch[dim] = value;
   try {
     let truth: (boolean | undefined)[] | undefined;
-    for (const index of readers.get(dim) ?? []) {
+    const reading = readers.get(dim) ?? [];
+    // Indexed, like the other loops the search runs often while the code is still cold (see decide.ts).
+    for (let i = 0; i < reading.length; i++) {
+      const index = reading[i]!;
       const after = test(rules.rules[index]!.when, scratch);
       if ((after === true) === (ruleTruth[index] === true)) continue;
       truth ??= ruleTruth.slice();
