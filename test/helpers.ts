@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
 import { loadRules } from "../src/core/load-rules.js";
 import type { Rules } from "../src/core/rules-schema.js";
 
@@ -8,4 +11,16 @@ let cached: Rules | undefined;
 export function defaultRules(): Rules {
   cached ??= loadRules(DEFAULT_RULES_TEXT, "rules/default.yaml");
   return cached;
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new, empty folder under the system's temporary folder, removed when the test file's tests are done. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }

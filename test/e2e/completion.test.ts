@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 /** Loads the bash script into a real bash and asks it to complete `words` (the last one being typed). */
 function complete(script: string, words: string[]): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), "advise-completion-")), "advise.bash");
+  const file = join(tempDir("advise-completion-"), "advise.bash");
   writeFileSync(file, script);
   const quoted = words.map((w) => `'${w}'`).join(" ");
   const run = spawnSync("bash", ["-c", `source '${file}' && COMP_WORDS=(${quoted}) && COMP_CWORD=${words.length - 1} && _advise && printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" });
@@ -35,7 +35,7 @@ describe("advise completion", () => {
   });
 
   it("completes the dimensions of the rules in use", () => {
-    const rules = join(mkdtempSync(join(tmpdir(), "advise-rules-")), "rules.yaml");
+    const rules = join(tempDir("advise-rules-"), "rules.yaml");
     writeFileSync(rules, readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8"));
     const script = runCli(["completion", "bash", "--rules", rules]).stdout;
     expect(complete(script, ["advise", "--si"])).toEqual(["--size"]);
@@ -56,7 +56,7 @@ describe("advise completion", () => {
   it.each(["zsh", "fish"])("loads in %s where it is installed", (shell) => {
     const which = spawnSync("sh", ["-c", `command -v ${shell}`], { encoding: "utf8" });
     if (which.status !== 0) return; // not installed on this machine
-    const file = join(mkdtempSync(join(tmpdir(), "advise-completion-")), `advise.${shell}`);
+    const file = join(tempDir("advise-completion-"), `advise.${shell}`);
     writeFileSync(file, runCli(["completion", shell]).stdout);
     const run = spawnSync(shell, ["-c", shell === "zsh" ? `autoload -U compinit && compinit -u && source '${file}'` : `source '${file}'`], { encoding: "utf8" });
     expect(run.status).toBe(0);

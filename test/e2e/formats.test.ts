@@ -1,5 +1,4 @@
-import { mkdtempSync, openSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
@@ -7,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { BIN, runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -71,7 +71,7 @@ describe("the terminal", () => {
   });
 
   it("writes to a file and to /dev/null as to a pipe", () => {
-    const dir = mkdtempSync(join(tmpdir(), "advise-out-"));
+    const dir = tempDir("advise-out-");
     const file = join(dir, "out.json");
     const toFile = spawnSync(process.execPath, [BIN, ...PROFILE, "--format", "json"], { stdio: ["ignore", openSync(file, "w"), "pipe"], encoding: "utf8" });
     expect(toFile.status).toBe(0);

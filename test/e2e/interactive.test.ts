@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KEYS, startInPty } from "./pty.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 describe("the questionnaire in a real terminal", () => {
   it("asks the core questions by keystrokes and prints the advice; the saved profile gives it again", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "advise-"));
+    const dir = tempDir("advise-");
     const saved = join(dir, "answers.yaml");
     const pty = startInPty(["--save", saved]);
     try {

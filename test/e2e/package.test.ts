@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRules } from "../../src/core/load-rules.js";
 import { ROOT, runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -22,7 +22,7 @@ describe("the package", () => {
   });
 
   it("packs only what runs, installs from the tarball into an empty folder, and `npx advise table` works", () => {
-    const work = mkdtempSync(join(tmpdir(), "advise-pack-"));
+    const work = tempDir("advise-pack-");
     const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain("bin/advise.js");

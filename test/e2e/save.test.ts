@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 const FLAGS = ["--need", "task-skill", "--labeled-examples", "8k", "--latency", "strict", "--citations"];
 
 describe("--save", () => {
   it("writes a profile that --profile reads back to the same result", () => {
-    const dir = mkdtempSync(join(tmpdir(), "advise-save-"));
+    const dir = tempDir("advise-save-");
     const file = join(dir, "answers.yaml");
     const first = runCli([...FLAGS, "--save", file, "--format", "json"]);
     expect(first.code).toBe(0);
@@ -19,13 +19,13 @@ describe("--save", () => {
   });
 
   it("writes JSON for a .json name", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "advise-save-")), "answers.json");
+    const file = join(tempDir("advise-save-"), "answers.json");
     expect(runCli([...FLAGS, "--save", file]).code).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ need: "task-skill", "labeled-examples": 8000, latency: "strict", citations: true });
   });
 
   it("never overwrites an existing file without --force", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "advise-save-")), "answers.yaml");
+    const file = join(tempDir("advise-save-"), "answers.yaml");
     writeFileSync(file, "mine\n");
     const refused = runCli([...FLAGS, "--save", file]);
     expect(refused.code).toBe(2);
@@ -37,7 +37,7 @@ describe("--save", () => {
   });
 
   it("leaves nothing behind when it cannot write", () => {
-    const dir = mkdtempSync(join(tmpdir(), "advise-save-"));
+    const dir = tempDir("advise-save-");
     const run = runCli([...FLAGS, "--save", join(dir, "missing", "answers.yaml")]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot save to .* \(ENOENT\)/);

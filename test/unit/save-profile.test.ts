@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { saveProfile } from "../../src/io/save-profile.js";
+import { tempDir } from "../helpers.js";
 
-const folder = () => mkdtempSync(join(tmpdir(), "advise-save-unit-"));
+const folder = () => tempDir("advise-save-unit-");
 
 describe("saveProfile", () => {
   it("keeps the existing file whole when the new one cannot be written", async () => {
