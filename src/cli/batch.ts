@@ -220,8 +220,9 @@ async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
 }
 
 /**
- * A regular file's bytes in large chunks, read synchronously: no stream machinery and no round trips through the
- * thread pool. Each chunk is decoded before the next is read, so one buffer serves them all.
+ * A regular file's bytes in 64 KB chunks, read synchronously: no stream machinery and no round trips through the
+ * thread pool. Each chunk is decoded before the next is read, so one buffer serves them all. (Larger chunks keep
+ * more parsed records alive across a young-generation collection, and were slower.)
  */
 function* fileChunks(path: string): Generator<Buffer> {
   let fd: number;
@@ -231,7 +232,7 @@ function* fileChunks(path: string): Generator<Buffer> {
     throw new InputError(`batch file "${path}" cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
   try {
-    const buffer = Buffer.allocUnsafe(1 << 18);
+    const buffer = Buffer.allocUnsafe(1 << 16);
     for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) yield buffer.subarray(0, read);
   } finally {
     closeSync(fd);
