@@ -129,7 +129,7 @@ if (help.stdout.includes("--batch")) {
   const floors = [];
   const piped = [];
   const discarded = [];
-  for (let i = 0; i < Math.max(3, Math.floor(runs / 5)); i++) {
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 5)); i++) {
     floors.push(await timed(floorArgv, "pipe"));
     piped.push(await timed(batchArgv, "pipe"));
     discarded.push(await timed(batchArgv, discard));
