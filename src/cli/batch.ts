@@ -27,22 +27,24 @@ function recordWriter(rules: Rules, out: OutputBuffer): (line: number, profile: 
   const last = classes.dimensions.length - 1;
   const decisions: DecisionTree = [];
   let kept = 0;
+  // The record is { line, ...summary, profile }: the summary's members, without its braces, between the two.
+  const decide = (profile: Profile) => Buffer.from(`,${JSON.stringify(summarize(rules, profile)).slice(1, -1)},"profile":`);
   const decisionOf = (profile: Profile): Buffer => {
     let node = decisions;
     for (let i = 0; i < last; i++) {
       const answer = classes.classOf(i, profile);
       let next = node[answer] as DecisionTree | undefined;
       if (next === undefined) {
-        next = [];
-        if (kept < KEPT_DECISIONS) node[answer] = next;
+        // Once the tree is full, a new combination is decided without being kept.
+        if (kept >= KEPT_DECISIONS) return decide(profile);
+        node[answer] = next = [];
       }
       node = next;
     }
     const answer = classes.classOf(last, profile);
     let decision = node[answer] as Buffer | undefined;
     if (decision === undefined) {
-      // The record is { line, ...summary, profile }: the summary's members, without its braces, between the two.
-      decision = Buffer.from(`,${JSON.stringify(summarize(rules, profile)).slice(1, -1)},"profile":`);
+      decision = decide(profile);
       if (kept < KEPT_DECISIONS) {
         node[answer] = decision;
         kept++;
