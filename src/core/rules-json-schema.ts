@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RulesSchema } from "./rules-schema.js";
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 
 // A rules file is checked once per run: zod's compiled fast path (code generated with new Function on the first

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { evaluate, type Result } from "./evaluate.js";
 import { parseProfile } from "./parse-profile.js";
 import type { Rules } from "./rules-schema.js";
