@@ -3,7 +3,9 @@ import { loadRulesSource } from "../io/rules-source.js";
 import { styleFor } from "../io/terminal.js";
 import type { Io } from "./context.js";
 import { buildProgram } from "./program.js";
-import { helpTopic } from "./help-topics.js";
+import { HELP_TOPICS, helpTopic } from "./help-topics.js";
+import { UsageError } from "../core/errors.js";
+import { didYouMean } from "../core/suggest.js";
 import { reportError } from "./report-error.js";
 
 declare const __ADVISE_VERSION__: string | undefined;
@@ -48,6 +50,13 @@ export async function main(io: Io): Promise<number> {
       },
       io.argv,
     );
+    if (io.argv[0] === "help" && io.argv[1] !== undefined && !io.argv[1].startsWith("-")) {
+      const commands = program.commands.map((c) => c.name());
+      if (!commands.includes(io.argv[1])) {
+        const topics = Object.keys(HELP_TOPICS);
+        throw new UsageError(`no help on "${io.argv[1]}"${didYouMean(io.argv[1], [...commands, ...topics])}; commands: ${commands.join(", ")}; topics: ${topics.join(", ")}`);
+      }
+    }
     await program.parseAsync(io.argv, { from: "user" });
     return 0;
   } catch (error) {

@@ -61,6 +61,23 @@ function common(command: Command, format = formatOption()): Command {
     .option("--ascii", "plain ASCII tables and bars");
 }
 
+/**
+ * Commander's command, with a message for a missing argument that says what the argument takes (its
+ * description), not only its name. Every subcommand is created as one too.
+ */
+class AdviseCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new AdviseCommand(name);
+  }
+
+  missingArgument(name: string): void {
+    const argument = this.registeredArguments.find((a) => a.name() === name);
+    const path = this.parent?.parent ? `${this.parent.name()} ${this.name()}` : this.name();
+    const wanted = argument?.variadic ? `<${name}...>` : `<${name}>`;
+    this.error(`${path} needs ${wanted}${argument?.description ? `: ${argument.description}` : ""}`, { code: "commander.missingArgument", exitCode: 2 });
+  }
+}
+
 export type MakeContext = (options: { color?: boolean; ascii?: boolean }) => Context;
 
 /** Where commander writes, and what it needs to know about the terminals it writes to. */
@@ -102,7 +119,7 @@ function dimensionsFor(rules: Rules, argv: readonly string[], known: Set<string 
  */
 export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput, argv: readonly string[]): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
-  const program = new Command("advise")
+  const program = new AdviseCommand("advise")
     .exitOverride()
     .configureOutput({
       ...output,
@@ -208,16 +225,18 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) })),
   );
 
+  const approachIds = rules.approaches.map((a) => a.id).join(", ");
+  const someAliases = rules.approaches.flatMap((a) => a.aliases.slice(0, 1)).join(", ");
   define(program, "explain", "everything the rules know about one approach", (command) =>
     common(command)
-      .argument("<approach>", "an approach id, name or alias (icl, ft, pretraining, retrieval)")
+      .argument("<approach>", `one of ${approachIds}, or a name${someAliases ? ` or alias (${someAliases})` : ""}`)
       .addHelpText("before", examples(EXAMPLES.explain))
       .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) })),
   );
 
   define(program, "compare", "approaches side by side", (command) =>
     common(command)
-      .argument("<approaches...>", "two or more approaches")
+      .argument("<approaches...>", `two or more of ${approachIds} (names and aliases work too)`)
       .addHelpText("before", examples(EXAMPLES.compare))
       .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) })),
   );

@@ -91,6 +91,10 @@ const flagCases: Case[] = [
   ["an unknown shell", ["completion", "tcsh"], "", 2, /unknown shell/],
   ["compare with one approach", ["compare", "rag", "retrieval"], "", 2, /at least two different approaches/],
   ["save over a directory", ["--need", "knowledge", "--save", join(dir, "a-directory")], "", 2, /is a directory/],
+  ["explain without an approach", ["explain"], "", 2, /explain needs <approach>: one of pre-training, fine-tuning, in-context-learning, rag/],
+  ["rules validate without a file", ["rules", "validate"], "", 2, /rules validate needs <files\.\.\.>: rules files/],
+  ["completion without a shell", ["completion"], "", 2, /completion needs <shell>: one of bash, zsh, fish/],
+  ["help on something unknown", ["help", "tabel"], "", 2, /no help on "tabel" \(did you mean "table"\?\); commands: .*topics: exit-codes/],
 ];
 
 describe("hostile input to the built binary", () => {
