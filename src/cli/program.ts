@@ -62,12 +62,18 @@ function common(command: Command, format = formatOption()): Command {
 }
 
 /**
- * Commander's command, with a message for a missing argument that says what the argument takes (its
- * description), not only its name. Every subcommand is created as one too.
+ * Commander's command, with messages that say what is accepted: a missing argument with what the argument takes
+ * (its description), an unknown subcommand with the ones there are. Every subcommand is created as one too.
  */
 class AdviseCommand extends Command {
   override createCommand(name?: string): Command {
     return new AdviseCommand(name);
+  }
+
+  unknownCommand(): void {
+    const name = String(this.args[0]);
+    const names = this.commands.map((c) => c.name());
+    this.error(`unknown ${this.name()} command "${name}"${didYouMean(name, names)}; commands: ${names.join(", ")}`, { code: "commander.unknownCommand", exitCode: 2 });
   }
 
   missingArgument(name: string): void {
@@ -185,7 +191,11 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       const options = all(command);
       if (command.args.length > 0) {
         const names = program.commands.map((c) => c.name());
-        throw new UsageError(`unknown command "${command.args[0]}"${didYouMean(command.args[0]!, names)}; commands: ${names.join(", ")}`);
+        const word = command.args[0]!;
+        // `advise recommend table`: a command name after the command is not an unknown command.
+        if (word === command.name()) throw new UsageError(`"${word}" is given twice; recommend takes options only`);
+        if (names.includes(word)) throw new UsageError(`recommend takes options, not "${word}"; to run ${word}: advise ${word}`);
+        throw new UsageError(`unknown command "${word}"${didYouMean(word, names)}; commands: ${names.join(", ")}`);
       }
       const answerFlags = [...dimensionOptions].filter(([, attribute]) => options[attribute] !== undefined).map(([id]) => `--${id}`);
       if (options.batch !== undefined) {

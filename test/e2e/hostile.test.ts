@@ -94,6 +94,8 @@ const flagCases: Case[] = [
   ["explain without an approach", ["explain"], "", 2, /explain needs <approach>: one of pre-training, fine-tuning, in-context-learning, rag/],
   ["rules validate without a file", ["rules", "validate"], "", 2, /rules validate needs <files\.\.\.>: rules files/],
   ["completion without a shell", ["completion"], "", 2, /completion needs <shell>: one of bash, zsh, fish/],
+  ["an unknown rules command", ["rules", "valdate"], "", 2, /unknown rules command "valdate" \(did you mean "validate"\?\); commands: validate, show, schema, test/],
+  ["a command after recommend", ["recommend", "table"], "", 2, /recommend takes options, not "table"; to run table: advise table/],
   ["help on something unknown", ["help", "tabel"], "", 2, /no help on "tabel" \(did you mean "table"\?\); commands: .*topics: exit-codes/],
 ];
 
