@@ -290,7 +290,9 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
       // Written in pieces a pipe or socket takes at once, so the reader works while the next records are decided.
       if (out.size() >= 65_536) await out.flush();
     }
+    // And whatever is decided goes out before more input is awaited: records that arrive slowly (a producer
+    // writing one at a time) get their answers as they come.
+    await out.flush();
   }
-  await out.flush();
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
 }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { summarize } from "../../src/core/evaluate.js";
@@ -96,6 +97,29 @@ describe("recommend --batch", () => {
     expect(given.code).toBe(0);
     expect(given.stdout).toBe(plain.stdout);
   });
+
+  it("answers each record as it arrives when records come slowly", async () => {
+    const child = spawn(process.execPath, [BIN, "--batch", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    const firstLine = new Promise<string>((resolve, reject) => {
+      let seen = "";
+      child.stdout.on("data", (chunk) => {
+        seen += chunk;
+        if (seen.includes("\n")) resolve(seen);
+      });
+      child.on("close", () => reject(new Error(`ended before answering the first record: ${seen}`)));
+    });
+    try {
+      // The first record only; standard input stays open until its answer is out.
+      child.stdin.write('{"need":"knowledge"}\n');
+      const first = JSON.parse((await firstLine).split("\n")[0]!);
+      expect(first.recommendation.id).toBe("rag");
+      child.stdin.end('{"need":"behavior"}\n');
+      const [code] = await once(child, "close");
+      expect(code).toBe(0);
+    } finally {
+      child.kill();
+    }
+  }, 15_000);
 
   it("reads a YAML list and names the line of each record", () => {
     const file = join(dir, "profiles.yaml");
