@@ -17,7 +17,7 @@ const builtinRules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rule
  * - `cli` holds what every command needs, dependencies included, so Node loads one file instead of dozens
  *   from node_modules;
  * - each module under src/lazy/ is a bundle of its own, loaded by a dynamic import only on the path that
- *   needs it (prompts; YAML and zod; YAML output).
+ *   needs it (prompts; colour; YAML and zod; YAML output).
  * CommonJS output, because Node 20 loads CommonJS faster than ES modules; bin/advise.js stays an ES module.
  */
 const lazyBundles: NonNullable<Options["esbuildPlugins"]>[number] = {
@@ -89,6 +89,7 @@ export default defineConfig({
     cli: "src/cli/run.ts",
     start: "src/cli/start.ts",
     prompt: "src/lazy/prompt.ts",
+    color: "src/lazy/color.ts",
     validate: "src/lazy/validate.ts",
     yaml: "src/lazy/yaml.ts",
   },
@@ -119,7 +120,7 @@ export default defineConfig({
   },
   async onSuccess() {
     deferChildProcess("dist/cli.cjs");
-    for (const bundle of ["cli", "prompt", "validate", "yaml"]) wrapAsFunction(`dist/${bundle}.cjs`);
+    for (const bundle of ["cli", "prompt", "color", "validate", "yaml"]) wrapAsFunction(`dist/${bundle}.cjs`);
     // V8's code caches of the bundles, made by running the common commands once (see src/cli/start.ts).
     execFileSync(process.execPath, ["dist/start.cjs"], { env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1" }, stdio: "inherit" });
   },

@@ -21,6 +21,4 @@ export interface Context {
   io: Io;
   rules: Rules;
   style: Style;
-  /** Style for stderr, which may be a terminal when stdout is not. */
-  errorStyle: Style;
 }

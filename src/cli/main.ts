@@ -1,6 +1,8 @@
 import { CommanderError } from "commander";
 import { loadRulesSource } from "../io/rules-source.js";
-import { styleFor } from "../io/terminal.js";
+import { colorFor, styleFor } from "../io/terminal.js";
+import type { Output } from "../io/fd-output.js";
+import { NO_PAINT, type Paint } from "../render/style.js";
 import type { Io } from "./context.js";
 import { buildProgram } from "./program.js";
 import { HELP_TOPICS, helpTopic } from "./help-topics.js";
@@ -25,7 +27,10 @@ export function rulesFileFrom(argv: readonly string[], env: Record<string, strin
 /** Runs one command line and returns its exit code; everything from the outside world comes in through `io`. */
 export async function main(io: Io): Promise<number> {
   const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
-  const errorStyle = styleFor(io.stderr, io.env, flags);
+  // chalk is loaded only when a stream is painted: scripts and pipes never pay for it.
+  let chalkPaint: Paint | undefined;
+  const styleOf = async (stream: Output) =>
+    styleFor(stream, io.env, flags, colorFor(stream, io.env, flags) ? (chalkPaint ??= (await import("../lazy/color.js")).chalkPaint()) : NO_PAINT);
   try {
     const topic = helpTopic(io.argv);
     if (topic !== undefined) {
@@ -33,11 +38,12 @@ export async function main(io: Io): Promise<number> {
       return 0;
     }
     const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), () => io.stdin);
+    // Style flags are read from argv itself: given before or after the command name, both count.
+    const style = await styleOf(io.stdout);
     const program = buildProgram(
       rules,
       VERSION,
-      // Style flags are read from argv itself: given before or after the command name, both count.
-      () => ({ io, rules, style: styleFor(io.stdout, io.env, flags), errorStyle }),
+      () => ({ io, rules, style }),
       {
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
@@ -45,8 +51,8 @@ export async function main(io: Io): Promise<number> {
         // Node's stream objects costs several milliseconds, which help and usage errors would otherwise pay.
         getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
         getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
-        getOutHasColors: () => styleFor(io.stdout, io.env, flags).color,
-        getErrHasColors: () => errorStyle.color,
+        getOutHasColors: () => style.color,
+        getErrHasColors: () => colorFor(io.stderr, io.env, flags),
       },
       io.argv,
     );
@@ -61,6 +67,6 @@ export async function main(io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    return reportError(error, io.stderr, io.env, errorStyle);
+    return reportError(error, io.stderr, io.env, await styleOf(io.stderr));
   }
 }

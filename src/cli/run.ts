@@ -28,9 +28,9 @@ export async function run(): Promise<void> {
 
 /**
  * Runs the common commands once with their output discarded, so the code caches written at build time
- * (see start.ts) hold their compiled code too: the CLI bundle's, and those of the YAML and validation bundles
- * (a profile file, --format yaml, a rules file of one's own). The prompts bundle is only loaded: answering needs
- * a terminal.
+ * (see start.ts) hold their compiled code too: the CLI bundle's, those of the YAML and validation bundles (a
+ * profile file, --format yaml, a rules file of one's own) and the colour bundle's. The prompts bundle is only
+ * loaded: answering needs a terminal.
  */
 export async function warmUp(rulesFile: string): Promise<void> {
   const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WritableStream;
@@ -44,5 +44,7 @@ export async function warmUp(rulesFile: string): Promise<void> {
     const stdin = Readable.from(["need: knowledge\nlatency: strict\ncorpus-tokens: 2m\n"]);
     await main({ argv, env: { NO_COLOR: "1" }, stdin, stdout: sink, stderr: sink });
   }
+  // In colour too, which loads the colour bundle (chalk).
+  await main({ argv: ["table"], env: { FORCE_COLOR: "1" }, stdin: Readable.from([]), stdout: sink, stderr: sink });
   await import("../lazy/prompt.js");
 }

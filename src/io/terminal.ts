@@ -1,4 +1,3 @@
-import { Chalk } from "chalk";
 import { NO_PAINT, type Paint, type Style } from "../render/style.js";
 
 export interface TerminalStream {
@@ -12,23 +11,24 @@ export interface StyleOptions {
 }
 
 /**
- * Decides colour, character set and width once. Colour: --no-color, then NO_COLOR, then FORCE_COLOR,
- * then TERM=dumb, then whether the stream is a terminal (https://no-color.org, https://force-color.org).
+ * Whether to paint what goes to a stream: --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then
+ * whether the stream is a terminal (https://no-color.org, https://force-color.org).
  */
-export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions = {}): Style {
-  const dumb = env.TERM === "dumb";
-  let color: boolean;
-  if (options.color === false) color = false;
-  else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") color = false;
-  else if (env.FORCE_COLOR !== undefined) color = !["0", "false"].includes(env.FORCE_COLOR);
-  else color = !dumb && stream.isTTY === true;
-  const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || dumb), color, paint: color ? chalkPaint() : NO_PAINT };
+export function colorFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions = {}): boolean {
+  if (options.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined) return !["0", "false"].includes(env.FORCE_COLOR);
+  return env.TERM !== "dumb" && stream.isTTY === true;
 }
 
-function chalkPaint(): Paint {
-  const chalk = new Chalk({ level: 1 });
-  return { bold: chalk.bold, dim: chalk.dim, accent: chalk.cyan, good: chalk.green, bad: chalk.red, warn: chalk.yellow };
+/**
+ * Decides colour, character set and width once. `paint` is what colours (chalk, loaded only when colorFor says
+ * a stream is painted); without colour nothing is painted.
+ */
+export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions, paint: Paint): Style {
+  const color = colorFor(stream, env, options);
+  const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
+  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || env.TERM === "dumb"), color, paint: color ? paint : NO_PAINT };
 }
 
 /** Questions need a terminal on both ends; standard input is looked at only when standard output is one. */
