@@ -1,4 +1,5 @@
 import { fdOutput } from "../io/fd-output.js";
+import type { CacheVariant } from "./cache-variant.js";
 import { main } from "./main.js";
 
 /** The process entry: real streams, real environment, and the exit code set once at the end. */
@@ -32,10 +33,16 @@ export async function run(): Promise<void> {
  * profile file, --format yaml, a rules file of one's own) and the colour bundle's. The prompts bundle is only
  * loaded: answering needs a terminal.
  */
-export async function warmUp(rulesFile: string): Promise<void> {
+export async function warmUp(rulesFile: string, variant?: CacheVariant): Promise<void> {
   const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WritableStream;
   const { Readable } = await import("node:stream");
   const profile = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
+  // A variant's cache holds only what its command line runs (see cache-variant.ts).
+  const only: Record<CacheVariant, string[][]> = { table: [["table"]], recommend: [[...profile, "--format", "json"], [...profile]] };
+  if (variant) {
+    for (const argv of only[variant]) await main({ argv, env: { NO_COLOR: "1" }, stdin: Readable.from([]), stdout: sink, stderr: sink });
+    return;
+  }
   const runs = [
     ["table"], ["--help"], ["questions"], [...profile], [...profile, "--format", "json"], [...profile, "--format", "yaml"], ["explain", "rag"], ["compare", "rag", "ft"],
     ["--profile", "-", "--format", "json"], ["--rules", rulesFile, "table"], ["rules", "validate", rulesFile], ["rules", "show"],

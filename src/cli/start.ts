@@ -2,16 +2,21 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type Module from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { cacheVariant, type CacheVariant } from "./cache-variant.js";
 
 /**
  * Loads the bundles with V8's code cache (`<bundle>.cache`, written at build time), which spares most of the
  * compile work. Each bundle file holds its code already wrapped in the CommonJS function (see tsup.config.ts).
  * The CLI bundle loads its siblings (prompts, YAML, validation) through here as well, so they start from their
  * caches too. A cache from another Node version or build is rejected by V8 itself, and the bundle is then
- * compiled as usual. With ADVISE_WRITE_CODE_CACHE=1 it runs a few commands to warm the code and writes the
- * caches instead.
+ * compiled as usual. The CLI bundle's cache is chosen for the command line (see cache-variant.ts).
+ * With ADVISE_WRITE_CODE_CACHE=1 it runs a few commands to warm the code and writes the caches instead; with
+ * ADVISE_CODE_CACHE_VARIANT as well, only that variant of the CLI bundle's cache.
  */
 const writing = process.env.ADVISE_WRITE_CODE_CACHE === "1";
+const variant = writing ? (process.env.ADVISE_CODE_CACHE_VARIANT as CacheVariant | undefined) : cacheVariant(process.argv.slice(2));
+const cliBundle = join(__dirname, "cli.cjs");
+const cacheOf = (bundle: string) => (bundle === cliBundle && variant ? `${bundle}.${variant}.cache` : `${bundle}.cache`);
 const loaded = new Map<string, { script: Script; module: Module }>();
 // This file's own module tells the Module class: requiring node:module would cost more than the rest of this file.
 const ModuleClass = module.constructor as typeof Module & { _nodeModulePaths(dir: string): string[] };
@@ -22,7 +27,7 @@ function load(bundle: string): Module {
   const source = readFileSync(bundle, "utf8");
   let cachedData: Buffer | undefined;
   try {
-    if (!writing) cachedData = readFileSync(`${bundle}.cache`);
+    if (!writing) cachedData = readFileSync(cacheOf(bundle));
   } catch {
     cachedData = undefined;
   }
@@ -38,10 +43,10 @@ function load(bundle: string): Module {
   return mod;
 }
 
-const cli = load(join(__dirname, "cli.cjs")).exports as { run(): Promise<void>; warmUp(rulesFile: string): Promise<void> };
+const cli = load(cliBundle).exports as { run(): Promise<void>; warmUp(rulesFile: string, variant?: CacheVariant): Promise<void> };
 if (writing) {
-  void cli.warmUp(join(__dirname, "..", "rules", "default.yaml")).then(() => {
-    for (const [bundle, { script }] of loaded) writeFileSync(`${bundle}.cache`, script.createCachedData());
+  void cli.warmUp(join(__dirname, "..", "rules", "default.yaml"), variant).then(() => {
+    for (const [bundle, { script }] of loaded) if (!variant || bundle === cliBundle) writeFileSync(cacheOf(bundle), script.createCachedData());
   });
 } else {
   void cli.run();
