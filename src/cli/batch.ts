@@ -1,7 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { AdviseError } from "../core/errors.js";
 import { parseProfile } from "../core/parse-profile.js";
-import { InputError, readInput } from "../io/read-input.js";
+import { fileChunks, InputError, readInput } from "../io/read-input.js";
 import { errorRecord, outputBuffer, recordWriter, whatIfRecord } from "./batch-output.js";
 import type { Context } from "./context.js";
 
@@ -28,17 +27,7 @@ async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
     yield { lines: doc.value.map((_, index) => doc.locate([index]).line ?? index + 1), values: doc.value };
     return;
   }
-  if (file !== "-") {
-    let stats;
-    try {
-      stats = statSync(file);
-    } catch {
-      throw new InputError(`batch file "${file}" does not exist`);
-    }
-    if (stats.isDirectory()) throw new InputError(`batch file "${file}" is a directory; name a JSON Lines or YAML file`);
-    if (!stats.isFile()) throw new InputError(`batch file "${file}" is not a regular file; use - to read standard input`);
-  }
-  const input = file === "-" ? ctx.io.stdin : fileChunks(file);
+  const input = file === "-" ? ctx.io.stdin : fileChunks(file, "batch file", "a JSON Lines or YAML file");
   let number = 0;
   for await (const chunk of lines(input)) {
     const parsed: Records = { lines: [], values: [] };
@@ -59,26 +48,6 @@ async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
       }
     }
     yield parsed;
-  }
-}
-
-/**
- * A regular file's bytes in 64 KB chunks, read synchronously: no stream machinery and no round trips through the
- * thread pool. Each chunk is decoded before the next is read, so one buffer serves them all. (Larger chunks keep
- * more parsed records alive across a young-generation collection, and were slower.)
- */
-function* fileChunks(path: string): Generator<Buffer> {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    throw new InputError(`batch file "${path}" cannot be read (${(error as NodeJS.ErrnoException).code})`);
-  }
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 16);
-    for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) yield buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
   }
 }
 

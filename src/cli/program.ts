@@ -61,6 +61,9 @@ function common(command: Command, format = formatOption()): Command {
     .option("--ascii", "plain ASCII tables and bars");
 }
 
+/** The message for a word that names no command: a suggestion, and the commands there are. */
+const unknownCommand = (kind: string, word: string, names: string[]) => `unknown ${kind} "${word}"${didYouMean(word, names)}; commands: ${names.join(", ")}`;
+
 /**
  * Commander's command, with messages that say what is accepted: a missing argument with what the argument takes
  * (its description), an unknown subcommand with the ones there are. Every subcommand is created as one too.
@@ -73,7 +76,7 @@ class AdviseCommand extends Command {
   unknownCommand(): void {
     const name = String(this.args[0]);
     const names = this.commands.map((c) => c.name());
-    this.error(`unknown ${this.name()} command "${name}"${didYouMean(name, names)}; commands: ${names.join(", ")}`, { code: "commander.unknownCommand", exitCode: 2 });
+    this.error(unknownCommand(`${this.name()} command`, name, names), { code: "commander.unknownCommand", exitCode: 2 });
   }
 
   missingArgument(name: string): void {
@@ -195,7 +198,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         // `advise recommend table`: a command name after the command is not an unknown command.
         if (word === command.name()) throw new UsageError(`"${word}" is given twice; recommend takes options only`);
         if (names.includes(word)) throw new UsageError(`recommend takes options, not "${word}"; to run ${word}: advise ${word}`);
-        throw new UsageError(`unknown command "${word}"${didYouMean(word, names)}; commands: ${names.join(", ")}`);
+        throw new UsageError(unknownCommand("command", word, names));
       }
       const answerFlags = [...dimensionOptions].filter(([, attribute]) => options[attribute] !== undefined).map(([id]) => `--${id}`);
       if (options.batch !== undefined) {
