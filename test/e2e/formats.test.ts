@@ -1,4 +1,4 @@
-import { openSync, readFileSync } from "node:fs";
+import { openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
@@ -81,6 +81,22 @@ describe("the terminal", () => {
       const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", devNull, devNull], encoding: "utf8" });
       expect(run.status, args.join(" ")).toBe(args[0] === "table" ? 0 : 2);
     }
+  });
+
+  it("ends as soon as its output is written, without another turn of the event loop", () => {
+    // A timer set before advise starts fires only if the process waits for its event loop to run once more.
+    const probe = join(tempDir("advise-probe-"), "probe.cjs");
+    writeFileSync(probe, 'setTimeout(() => require("fs").writeSync(2, "event loop turned\\n"), 0);\n');
+    const plain = runCli(["table"]);
+    for (const args of [["table"], [...PROFILE, "--format", "json"], ["nope-command"]]) {
+      const run = runCli(args, { env: { NODE_OPTIONS: `--require ${probe}` } });
+      expect(run.stderr, args.join(" ")).not.toContain("event loop turned");
+      expect(run.code, args.join(" ")).toBe(args[0] === "nope-command" ? 2 : 0);
+      if (args[0] === "table") expect(run.stdout).toBe(plain.stdout);
+    }
+    // The probe itself works: a process that does wait (node -e 0 here) prints it.
+    const waits = spawnSync(process.execPath, ["--require", probe, "-e", "0"], { encoding: "utf8" });
+    expect(waits.stderr).toContain("event loop turned");
   });
 
   it("ends quietly when the reader goes away (advise ... | head -1)", async () => {
