@@ -55,10 +55,15 @@ const TABLE_FAST_PATHS: Record<string, { from: string; to: string }[]> = {
     // The message is unchanged when debugging is off, which it always is here.
     { from: "let content = utils.truncate(this.content, 10, this.truncate);", to: 'let content = "";' },
     // Sixteen border characters and two paddings are merged for every cell, each through a string split and an
-    // array filter: the first defined value, found by a loop, and each option name converted once.
+    // array filter: the first defined value is found by a loop, and each option name converted once.
     {
       from: "function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}",
       to: "function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}",
+    },
+    // Cells without border characters of their own (all of advise's) share the table's, merged once a table.
+    {
+      from: "let optionsChars = this.options.chars || {};\n    let tableChars = tableOptions.chars;\n    let chars = (this.chars = {});\n    CHAR_NAMES.forEach(function (name) {\n      setOption(optionsChars, tableChars, name, chars);\n    });\n",
+      to: "let optionsChars = this.options.chars || {};\n    let tableChars = tableOptions.chars;\n    let chars = this.options.chars ? undefined : mergedTableChars.get(tableChars);\n    if (chars === undefined) {\n      chars = {};\n      CHAR_NAMES.forEach(function (name) {\n        setOption(optionsChars, tableChars, name, chars);\n      });\n      if (!this.options.chars) mergedTableChars.set(tableChars, chars);\n    }\n    this.chars = chars;\n",
     },
     {
       from: "let nameA = nameB.split('-');\n  if (nameA.length > 1) {\n    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);\n    nameA = nameA.join('');\n",
@@ -66,7 +71,7 @@ const TABLE_FAST_PATHS: Record<string, { from: string; to: string }[]> = {
     },
     {
       from: "// HELPER FUNCTIONS\n",
-      to: "// HELPER FUNCTIONS\nconst camelNames = new Map();\nfunction camelName(name) {\n  const parts = name.split('-');\n  if (parts.length > 1) parts[1] = parts[1].charAt(0).toUpperCase() + parts[1].substr(1);\n  return parts.join('');\n}\n",
+      to: "// HELPER FUNCTIONS\nconst mergedTableChars = new WeakMap();\nconst camelNames = new Map();\nfunction camelName(name) {\n  const parts = name.split('-');\n  if (parts.length > 1) parts[1] = parts[1].charAt(0).toUpperCase() + parts[1].substr(1);\n  return parts.join('');\n}\n",
     },
   ],
   "utils.js": [
