@@ -21,20 +21,33 @@ function encode(text: string): Buffer {
 /** A pipe's reader closed it (EPIPE); a socket's (Node's child processes get socket pairs) reset it (ECONNRESET). */
 const readerGone = (code: string | undefined) => code === "EPIPE" || code === "ECONNRESET";
 
-function writeAll(fd: number, data: string | Uint8Array): void {
-  let buffer = typeof data === "string" ? encode(data) : data;
-  while (buffer.length > 0) {
-    try {
-      buffer = buffer.subarray(writeSync(fd, buffer));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A reader that went away (`advise table | head -1`) is not an error: stop quietly.
-      if (readerGone(code)) process.exit(process.exitCode ?? 0);
-      // A non-blocking pipe that is full: wait a moment for the reader.
-      if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 1);
-      else throw error;
-    }
+/** How many bytes of `chunk` went out: none when a non-blocking pipe is full for the moment. */
+function writeSome(fd: number, chunk: string | Uint8Array): number {
+  try {
+    // Two calls for TypeScript: writeSync has one signature for text and another for bytes.
+    return typeof chunk === "string" ? writeSync(fd, chunk) : writeSync(fd, chunk);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A reader that went away (`advise table | head -1`) is not an error: stop quietly.
+    if (readerGone(code)) process.exit(process.exitCode ?? 0);
+    if (code !== "EAGAIN") throw error;
+    // A non-blocking pipe that is full: wait a moment for the reader.
+    Atomics.wait(pause, 0, 0, 1);
+    return 0;
   }
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  let buffer: Uint8Array;
+  if (typeof data !== "string") buffer = data;
+  else {
+    // Node encodes a text as it writes it, and a text usually goes out whole in one call (a first write this way
+    // also costs less at start-up than encoding into a buffer); what a full pipe leaves is sent from the bytes.
+    const written = writeSome(fd, data);
+    if (written === Buffer.byteLength(data)) return;
+    buffer = encode(data).subarray(written);
+  }
+  while (buffer.length > 0) buffer = buffer.subarray(writeSome(fd, buffer));
 }
 
 /** Whether a character device is /dev/null (`advise ... > /dev/null` in scripts), told apart from a terminal. */
