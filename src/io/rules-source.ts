@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
+import { BUNDLED_RULES } from "./builtin-rules.js";
 import { decodeText, readInput } from "./read-input.js";
 
-// Both defined by the build (tsup.config.ts); absent when running from source (tests).
+// Defined by the build (tsup.config.ts); absent when running from source (tests).
 declare const __ADVISE_BUNDLED__: boolean | undefined;
-declare const __ADVISE_BUILTIN_RULES__: Rules | undefined;
 
 /**
  * The built-in rules are validated at build time and built into the bundle as data, so the common path needs
@@ -14,7 +14,7 @@ declare const __ADVISE_BUILTIN_RULES__: Rules | undefined;
  * instead; in the bundle that path is removed at build time (the check below is a constant there).
  */
 export async function builtinRules(): Promise<Rules> {
-  if (typeof __ADVISE_BUNDLED__ !== "undefined") return __ADVISE_BUILTIN_RULES__!;
+  if (typeof __ADVISE_BUNDLED__ !== "undefined") return BUNDLED_RULES!;
   const { loadRules } = await import("../lazy/validate.js");
   return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
 }
@@ -28,7 +28,7 @@ type Validate = typeof import("../lazy/validate.js");
 function baseResolver(validate: Validate) {
   const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
     if (ref === "default") {
-      if (typeof __ADVISE_BUNDLED__ !== "undefined") return __ADVISE_BUILTIN_RULES__!;
+      if (typeof __ADVISE_BUNDLED__ !== "undefined") return BUNDLED_RULES!;
       return validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
     }
     const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);

@@ -1,0 +1,8 @@
+import type { Rules } from "../core/rules-schema.js";
+
+/**
+ * The built-in rules as data: in the bundle, this module is replaced by the rules validated at build time
+ * (tsup.config.ts), each section made on first use. Running from source there is nothing here, and
+ * rules-source.ts validates rules/default.yaml instead.
+ */
+export const BUNDLED_RULES: Rules | undefined = undefined;
