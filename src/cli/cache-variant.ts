@@ -1,11 +1,11 @@
 /**
- * The CLI bundle has a code cache for each of its two hottest command lines, besides the general one: a cache
- * holds the compiled code of everything its warm-up ran, and V8 reads all of it at start, so a cache that holds
- * only what `advise table` (or a recommendation) needs starts that command about a millisecond sooner. The choice
+ * The CLI bundle has a code cache for each of its hottest command lines, besides the general one: a cache holds
+ * the compiled code of everything its warm-up ran, and V8 reads all of it at start, so a cache that holds only
+ * what `advise table` (or a recommendation, or one as JSON for a script) needs starts that command sooner. The choice
  * is a guess from the words of the command line; a wrong guess costs a little time, never a wrong result (V8
  * checks any cache against the bundle, and compiles what a cache lacks).
  */
-export type CacheVariant = "table" | "recommend";
+export type CacheVariant = "table" | "recommend" | "recommend-json";
 
 /** The command names besides recommend and table; a test keeps this list equal to the program's. */
 export const OTHER_COMMANDS: readonly string[] = ["questions", "explain", "compare", "rules", "completion", "help"];
@@ -15,5 +15,7 @@ export function cacheVariant(argv: readonly string[]): CacheVariant | undefined 
   // The first word that is not an option: a command name, or else the value of an option given to recommend.
   const word = argv.find((arg) => !arg.startsWith("-"));
   if (word === "table") return "table";
-  return word !== undefined && OTHER_COMMANDS.includes(word) ? undefined : "recommend";
+  if (word !== undefined && OTHER_COMMANDS.includes(word)) return undefined;
+  const format = argv.indexOf("--format");
+  return (format >= 0 && argv[format + 1] === "json") || argv.includes("--format=json") ? "recommend-json" : "recommend";
 }

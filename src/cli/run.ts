@@ -50,7 +50,7 @@ export async function warmUp(rulesFile: string, variant?: CacheVariant): Promise
   const { Readable } = await import("node:stream");
   const profile = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
   // A variant's cache holds only what its command line runs (see cache-variant.ts).
-  const only: Record<CacheVariant, string[][]> = { table: [["table"]], recommend: [[...profile, "--format", "json"], [...profile]] };
+  const only: Record<CacheVariant, string[][]> = { table: [["table"]], recommend: [[...profile]], "recommend-json": [[...profile, "--format", "json"]] };
   if (variant) {
     for (const argv of only[variant]) await main({ argv, env: { NO_COLOR: "1" }, stdin: Readable.from([]), stdout: sink, stderr: sink });
     return;
