@@ -107,6 +107,8 @@ const TABLE_FAST_PATHS: Record<string, { from: string; to: string }[]> = {
       from: "function strlen(str) {\n  let code = codeRegex();",
       to: "function strlen(str) {\n  str = '' + str;\n  if (!str.includes('\\u001b') && !str.includes('\\n')) return stringWidth(str);\n  let code = codeRegex();",
     },
+    // Padding and borders are repeated characters: String.prototype.repeat instead of joining an empty array.
+    { from: "function repeat(str, times) {\n  return Array(times + 1).join(str);\n}", to: "function repeat(str, times) {\n  return str.repeat(times);\n}" },
     // Lines without escape codes have no colour state to carry from one line to the next.
     {
       from: "function colorizeLines(input) {\n  let state = {};",
