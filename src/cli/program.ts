@@ -104,15 +104,18 @@ export interface ProgramOutput {
  * at all brings every dimension, so that the error can suggest the nearest; so does any help, which lists them.
  */
 function dimensionsFor(rules: Rules, argv: readonly string[], known: Set<string | undefined>): Rules["dimensions"] {
+  const ids = new Set(rules.dimensions.map((d) => d.id));
   const named = new Set<string>();
   for (const arg of argv) {
     if (arg === "--") break;
     if (arg === "help" || arg === "--help" || arg === "-h") return rules.dimensions;
     if (!arg.startsWith("--")) continue;
-    const flag = arg.split("=", 1)[0]!;
+    const equals = arg.indexOf("=");
+    const flag = equals < 0 ? arg : arg.slice(0, equals);
     if (known.has(flag)) continue;
-    const id = flag.replace(/^--(no-)?/, "");
-    if (!rules.dimensions.some((d) => d.id === id)) return rules.dimensions;
+    // No dimension id starts with "no-" (check-rules.ts): --no-citations answers citations.
+    const id = flag.startsWith("--no-") ? flag.slice(5) : flag.slice(2);
+    if (!ids.has(id)) return rules.dimensions;
     named.add(id);
   }
   return rules.dimensions.filter((d) => named.has(d.id));

@@ -12,7 +12,10 @@ export const NUMBER_FORMS = "a number ≥ 0, optionally with a suffix k, m, b or
 export function parseNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : undefined;
   if (typeof value !== "string") return undefined;
-  const text = value.trim().replace(/[_,](?=\d{3}\b)/g, "").replace(/^\+/, "");
+  let text = value.trim();
+  // Checked first: each expression is compiled on its first use, and most numbers have neither.
+  if (text.includes("_") || text.includes(",")) text = text.replace(/[_,](?=\d{3}\b)/g, "");
+  if (text.startsWith("+")) text = text.slice(1);
   const match = NUMBER_FORM.exec(text);
   if (!match) return undefined;
   const [, digits, exponent, suffix] = match;
