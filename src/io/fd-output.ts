@@ -64,7 +64,9 @@ function isDevNull(stats: Stats): boolean {
 /**
  * Standard output or error. For a file, a pipe or /dev/null, text is written straight to the descriptor: that is
  * what Node's own stream does there on Linux (synchronously), without loading the stream machinery at start-up.
- * A terminal (or anything else) gets the process's stream.
+ * A terminal (or anything else) gets the process's stream, made when it is first used: Node's terminal stream
+ * loads its tty and net modules (a few milliseconds), which standard error, written only when something goes
+ * wrong, seldom needs (`advise --format json | jq` at a terminal).
  */
 export function fdOutput(fd: 1 | 2, stream: () => Output): Output {
   let direct = false;
@@ -74,14 +76,7 @@ export function fdOutput(fd: 1 | 2, stream: () => Output): Output {
   } catch {
     direct = false;
   }
-  if (!direct) {
-    const real = stream();
-    real.on("error", (error: NodeJS.ErrnoException) => {
-      if (readerGone(error.code)) process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-    return real;
-  }
+  if (!direct) return madeOnFirstUse(stream);
   const output = {
     isTTY: false,
     writesAtOnce: true,
@@ -91,4 +86,25 @@ export function fdOutput(fd: 1 | 2, stream: () => Output): Output {
     },
   };
   return output as unknown as Output;
+}
+
+/** The stream `make` returns, made (and told what to do when its reader goes away) when first used. */
+function madeOnFirstUse(make: () => Output): Output {
+  let real: Output | undefined;
+  const stream = (): Output => {
+    if (!real) {
+      real = make();
+      real.on("error", (error: NodeJS.ErrnoException) => {
+        if (readerGone(error.code)) process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+    return real;
+  };
+  return new Proxy({} as Output, {
+    get(_target, key) {
+      const value = Reflect.get(stream(), key) as unknown;
+      return typeof value === "function" ? value.bind(stream()) : value;
+    },
+  });
 }

@@ -99,6 +99,29 @@ describe("the terminal", () => {
     expect(waits.stderr).toContain("event loop turned");
   });
 
+  it("at a terminal with its output piped, leaves standard error alone unless something goes wrong", () => {
+    // `advise --format json | jq` typed at a terminal: standard error is the terminal. The probe's timer fires
+    // only if advise waits for its event loop, which Node's terminal stream for standard error would make it do.
+    const dir = tempDir("advise-tty-");
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(probe, 'setTimeout(() => require("fs").writeSync(2, "event loop turned\\n"), 0);\n');
+    const inTerminal = (args: string[], out: string) =>
+      spawnSync("script", ["-qfec", `${process.execPath} ${BIN} ${args.join(" ")} > ${out}; echo "exit $?"`, "/dev/null"], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", NODE_OPTIONS: `--require ${probe}` },
+      }).stdout.replace(/\r/g, "");
+    const json = join(dir, "out.json");
+    const ok = inTerminal([...PROFILE, "--format", "json"], json);
+    expect(ok).toContain("exit 0");
+    expect(ok).not.toContain("event loop turned");
+    expect(JSON.parse(readFileSync(json, "utf8")).schemaVersion).toBe(1);
+    const bad = inTerminal(["--latency", "realtime"], join(dir, "none.txt"));
+    expect(bad).toContain("exit 2");
+    // In colour: it is a terminal.
+    expect(bad).toContain("\u001b[31madvise:");
+    expect(bad.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/advise: .*realtime/);
+  });
+
   it("ends quietly when the reader goes away (advise ... | head -1)", async () => {
     const child = spawn(process.execPath, [BIN, "--batch", "-"], { stdio: ["pipe", "pipe", "pipe"] });
     child.stdin.on("error", () => {}); // it stops reading once its reader is gone
