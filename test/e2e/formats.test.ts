@@ -99,14 +99,14 @@ describe("the terminal", () => {
     expect(waits.stderr).toContain("event loop turned");
   });
 
-  it("at a terminal with its output piped, leaves standard error alone unless something goes wrong", () => {
+  it("at a terminal, ends once its output is written, and leaves standard error alone unless something goes wrong", () => {
     // `advise --format json | jq` typed at a terminal: standard error is the terminal. The probe's timer fires
     // only if advise waits for its event loop, which Node's terminal stream for standard error would make it do.
     const dir = tempDir("advise-tty-");
     const probe = join(dir, "probe.cjs");
     writeFileSync(probe, 'setTimeout(() => require("fs").writeSync(2, "event loop turned\\n"), 0);\n');
-    const inTerminal = (args: string[], out: string) =>
-      spawnSync("script", ["-qfec", `${process.execPath} ${BIN} ${args.join(" ")} > ${out}; echo "exit $?"`, "/dev/null"], {
+    const inTerminal = (args: string[], out?: string) =>
+      spawnSync("script", ["-qfec", `${process.execPath} ${BIN} ${args.join(" ")}${out ? ` > ${out}` : ""}; echo "exit $?"`, "/dev/null"], {
         encoding: "utf8",
         env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", NODE_OPTIONS: `--require ${probe}` },
       }).stdout.replace(/\r/g, "");
@@ -115,6 +115,10 @@ describe("the terminal", () => {
     expect(ok).toContain("exit 0");
     expect(ok).not.toContain("event loop turned");
     expect(JSON.parse(readFileSync(json, "utf8")).schemaVersion).toBe(1);
+    // Written to the terminal itself, the output is whole and the process does not wait either.
+    const table = inTerminal(["table", "--ascii"]);
+    expect(table).toMatch(/Customization Approach[\s\S]*Retrieval-Augmented[\s\S]*advise compare[\s\S]*exit 0/);
+    expect(table).not.toContain("event loop turned");
     const bad = inTerminal(["--latency", "realtime"], join(dir, "none.txt"));
     expect(bad).toContain("exit 2");
     // In colour: it is a terminal.
