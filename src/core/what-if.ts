@@ -49,30 +49,54 @@ interface SearchIndex {
   combinationDims: Set<string>;
 }
 
+/** The same, as data that can be written out as JSON: the build ships the built-in rules' (tsup.config.ts). */
+export interface SearchIndexData {
+  bounds: [string, number[]][];
+  readers: [string, number[]][];
+  combinationDims: string[];
+}
+
 const searchIndexes = new WeakMap<Rules, SearchIndex>();
+const shipped = new WeakMap<Rules, SearchIndexData>();
+
+/** Gives the search an index worked out ahead of time for `rules`, instead of working it out on first use. */
+export function useSearchIndexData(rules: Rules, data: SearchIndexData): void {
+  shipped.set(rules, data);
+}
+
+/** The index of `rules` as data. */
+export function searchIndexData(rules: Rules): SearchIndexData {
+  const { bounds, readers, combinationDims } = searchIndex(rules);
+  return { bounds: [...bounds], readers: [...readers], combinationDims: [...combinationDims] };
+}
 
 function searchIndex(rules: Rules): SearchIndex {
   let index = searchIndexes.get(rules);
   if (!index) {
-    const splits = new Map<string, Set<number>>();
-    for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
-      collectSplits(node, splits);
-    }
-    const readers = new Map<string, number[]>();
-    rules.rules.forEach((rule, position) => {
-      if (rule.disabled) return;
-      for (const dim of dimensionsOf(rule.when)) {
-        const known = readers.get(dim);
-        if (known) known.push(position);
-        else readers.set(dim, [position]);
-      }
-    });
-    const combinationDims = new Set<string>();
-    for (const combination of rules.combinations) dimensionsOf(combination.when, combinationDims);
-    index = { bounds: new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)])), readers, combinationDims };
+    const data = shipped.get(rules);
+    index = data ? { bounds: new Map(data.bounds), readers: new Map(data.readers), combinationDims: new Set(data.combinationDims) } : workOutSearchIndex(rules);
     searchIndexes.set(rules, index);
   }
   return index;
+}
+
+function workOutSearchIndex(rules: Rules): SearchIndex {
+  const splits = new Map<string, Set<number>>();
+  for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
+    collectSplits(node, splits);
+  }
+  const readers = new Map<string, number[]>();
+  rules.rules.forEach((rule, position) => {
+    if (rule.disabled) return;
+    for (const dim of dimensionsOf(rule.when)) {
+      const known = readers.get(dim);
+      if (known) known.push(position);
+      else readers.set(dim, [position]);
+    }
+  });
+  const combinationDims = new Set<string>();
+  for (const combination of rules.combinations) dimensionsOf(combination.when, combinationDims);
+  return { bounds: new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)])), readers, combinationDims };
 }
 
 /**

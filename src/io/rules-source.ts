@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
-import { BUNDLED_RULES } from "./builtin-rules.js";
+import { useSearchIndexData } from "../core/what-if.js";
+import { BUNDLED_RULES, BUNDLED_SEARCH_INDEX } from "./builtin-rules.js";
 import { decodeText, readInput } from "./read-input.js";
 
 // Defined by the build (tsup.config.ts); absent when running from source (tests).
@@ -14,7 +15,10 @@ declare const __ADVISE_BUNDLED__: boolean | undefined;
  * instead; in the bundle that path is removed at build time (the check below is a constant there).
  */
 export async function builtinRules(): Promise<Rules> {
-  if (typeof __ADVISE_BUNDLED__ !== "undefined") return BUNDLED_RULES!;
+  if (typeof __ADVISE_BUNDLED__ !== "undefined") {
+    useSearchIndexData(BUNDLED_RULES!, BUNDLED_SEARCH_INDEX!);
+    return BUNDLED_RULES!;
+  }
   const { loadRules } = await import("../lazy/validate.js");
   return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
 }
