@@ -20,11 +20,11 @@ export interface Column {
  */
 export function renderGrid(columns: Column[], rows: string[][], style: Style): string {
   const padding = 2;
-  const cellsOf = (i: number) => [columns[i]!.header, ...rows.map((row) => row[i] ?? "")].map(strip);
-  const natural = columns.map((_, i) => Math.max(...cellsOf(i).flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding);
+  const cells = columns.map((column, i) => [column.header, ...rows.map((row) => row[i] ?? "")].map(strip));
+  const natural = cells.map((column) => Math.max(...column.flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding);
   // A column never gets narrower than its longest word, so words wrap instead of being cut.
   const minimum = columns.map((column, i) =>
-    column.flex === 0 ? natural[i]! : Math.min(natural[i]!, Math.max(...cellsOf(i).flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding),
+    column.flex === 0 ? natural[i]! : Math.min(natural[i]!, Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding),
   );
   const budget = style.width - (columns.length + 1);
   const widths = natural.slice();
@@ -69,7 +69,7 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
 }
 
 // eslint-disable-next-line no-control-regex
-const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+const strip = (text: string) => (text.includes("\u001b") ? text.replace(/\u001b\[[0-9;]*m/g, "") : text);
 
 /** Rows as blocks of "header: value" lines, for terminals too narrow for a table. */
 function renderStacked(columns: Column[], rows: string[][], style: Style): string {
