@@ -9,8 +9,8 @@ import { searchIndexData } from "./src/core/what-if.js";
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 // The built-in rules are validated here, once, and built into the bundle as data (see builtinRulesData): the CLI
-// then needs neither the YAML parser nor the schema library to start, nor a file to read. A test compares what the built
-// CLI prints (`advise rules show --format json`) with the YAML.
+// then needs neither the YAML parser nor the schema library to start, nor a file to read. A test compares what
+// the built CLI prints (`advise rules show --format json`) with the YAML.
 const builtinRules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rules/default.yaml");
 
 /**
@@ -83,16 +83,16 @@ const TABLE_FAST_PATHS: Record<string, { from: string; to: string }[]> = {
     // discarded; the truncation measures the string once per character removed (several milliseconds a table).
     // The message is unchanged when debugging is off, which it always is here.
     { from: "let content = utils.truncate(this.content, 10, this.truncate);", to: 'let content = "";' },
-    // Sixteen border characters and two paddings are merged for every cell, each through a string split and an
-    // array filter: the first defined value is found by a loop, and each option name converted once.
-    {
-      from: "function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}",
-      to: "function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}",
-    },
     // Cells without border characters of their own (all of advise's) share the table's, merged once a table.
     {
       from: "let optionsChars = this.options.chars || {};\n    let tableChars = tableOptions.chars;\n    let chars = (this.chars = {});\n    CHAR_NAMES.forEach(function (name) {\n      setOption(optionsChars, tableChars, name, chars);\n    });\n",
       to: "let optionsChars = this.options.chars || {};\n    let tableChars = tableOptions.chars;\n    let chars = this.options.chars ? undefined : mergedTableChars.get(tableChars);\n    if (chars === undefined) {\n      chars = {};\n      CHAR_NAMES.forEach(function (name) {\n        setOption(optionsChars, tableChars, name, chars);\n      });\n      if (!this.options.chars) mergedTableChars.set(tableChars, chars);\n    }\n    this.chars = chars;\n",
+    },
+    // Options are merged through a string split and an array filter per option per cell: the first defined value
+    // is now found by a loop, and each option name converted once (camelName, below).
+    {
+      from: "function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}",
+      to: "function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}",
     },
     {
       from: "let nameA = nameB.split('-');\n  if (nameA.length > 1) {\n    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);\n    nameA = nameA.join('');\n",
