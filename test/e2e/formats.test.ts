@@ -83,10 +83,15 @@ describe("the terminal", () => {
     }
   });
 
-  it("ends as soon as its output is written, without another turn of the event loop", () => {
-    // A timer set before advise starts fires only if the process waits for its event loop to run once more.
+  /** A module to preload (NODE_OPTIONS=--require) whose timer prints only if the process runs its event loop again. */
+  const eventLoopProbe = () => {
     const probe = join(tempDir("advise-probe-"), "probe.cjs");
     writeFileSync(probe, 'setTimeout(() => require("fs").writeSync(2, "event loop turned\\n"), 0);\n');
+    return probe;
+  };
+
+  it("ends as soon as its output is written, without another turn of the event loop", () => {
+    const probe = eventLoopProbe();
     const plain = runCli(["table"]);
     for (const args of [["table"], [...PROFILE, "--format", "json"], ["nope-command"]]) {
       const run = runCli(args, { env: { NODE_OPTIONS: `--require ${probe}` } });
@@ -103,10 +108,9 @@ describe("the terminal", () => {
     // `advise --format json | jq` typed at a terminal: standard error is the terminal. The probe's timer fires
     // only if advise waits for its event loop, which Node's terminal stream for standard error would make it do.
     const dir = tempDir("advise-tty-");
-    const probe = join(dir, "probe.cjs");
-    writeFileSync(probe, 'setTimeout(() => require("fs").writeSync(2, "event loop turned\\n"), 0);\n');
+    const probe = eventLoopProbe();
     const inTerminal = (args: string[], out?: string) =>
-      spawnSync("script", ["-qfec", `${process.execPath} ${BIN} ${args.join(" ")}${out ? ` > ${out}` : ""}; echo "exit $?"`, "/dev/null"], {
+      spawnSync("script", ["-qfec", `'${process.execPath}' '${BIN}' ${args.join(" ")}${out ? ` > '${out}'` : ""}; echo "exit $?"`, "/dev/null"], {
         encoding: "utf8",
         env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", NODE_OPTIONS: `--require ${probe}` },
       }).stdout.replace(/\r/g, "");
