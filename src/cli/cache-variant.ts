@@ -1,9 +1,9 @@
 /**
  * The CLI bundle has a code cache for each of its hottest command lines, besides the general one: a cache holds
  * the compiled code of everything its warm-up ran, and V8 reads all of it at start, so a cache that holds only
- * what `advise table` (or a recommendation, or one as JSON for a script) needs starts that command sooner. The choice
- * is a guess from the words of the command line; a wrong guess costs a little time, never a wrong result (V8
- * checks any cache against the bundle, and compiles what a cache lacks).
+ * what `advise table` (or a recommendation, or one as JSON for a script) needs starts that command sooner. The
+ * choice is a guess from the words of the command line; a wrong guess costs a little time, never a wrong result
+ * (V8 checks any cache against the bundle, and compiles what a cache lacks).
  */
 export type CacheVariant = "table" | "recommend" | "recommend-json";
 
@@ -17,5 +17,6 @@ export function cacheVariant(argv: readonly string[]): CacheVariant | undefined 
   if (word === "table") return "table";
   if (word !== undefined && OTHER_COMMANDS.includes(word)) return undefined;
   const format = argv.indexOf("--format");
-  return (format >= 0 && argv[format + 1] === "json") || argv.includes("--format=json") ? "recommend-json" : "recommend";
+  const json = (format >= 0 && argv[format + 1] === "json") || argv.includes("--format=json");
+  return json ? "recommend-json" : "recommend";
 }
