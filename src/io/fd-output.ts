@@ -5,19 +5,6 @@ export type Output = NodeJS.WritableStream & { isTTY?: boolean; columns?: number
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-// Text is encoded into one reused buffer: much faster than a new Buffer per write when a batch writes megabytes.
-// A text too long for it (more than a megabyte) gets a buffer of its own.
-let scratch = Buffer.allocUnsafe(0);
-const SCRATCH_LIMIT = 3 << 20;
-
-function encode(text: string): Buffer {
-  // Three bytes of UTF-8 at most for each UTF-16 code unit.
-  const room = text.length * 3;
-  if (room > SCRATCH_LIMIT) return Buffer.from(text, "utf8");
-  if (scratch.length < room) scratch = Buffer.allocUnsafe(Math.max(room, 4096));
-  return scratch.subarray(0, scratch.write(text, 0, "utf8"));
-}
-
 /** A pipe's reader closed it (EPIPE); a socket's (Node's child processes get socket pairs) reset it (ECONNRESET). */
 const readerGone = (code: string | undefined) => code === "EPIPE" || code === "ECONNRESET";
 
@@ -45,7 +32,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
     // also costs less at start-up than encoding into a buffer); what a full pipe leaves is sent from the bytes.
     const written = writeSome(fd, data);
     if (written === Buffer.byteLength(data)) return;
-    buffer = encode(data).subarray(written);
+    buffer = Buffer.from(data, "utf8").subarray(written);
   }
   while (buffer.length > 0) buffer = buffer.subarray(writeSome(fd, buffer));
 }
