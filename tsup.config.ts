@@ -19,7 +19,10 @@ const builtinRules = loadRules(readFileSync("rules/default.yaml", "utf8"), "rule
  *   from node_modules;
  * - each module under src/lazy/ is a bundle of its own, loaded by a dynamic import only on the path that
  *   needs it (prompts; colour; YAML and zod; YAML output).
- * CommonJS output, because Node 20 loads CommonJS faster than ES modules; bin/advise.js stays an ES module.
+ * A module imported dynamically from within `cli` (src/cli/run-program.ts, with commander) stays in it, and esbuild
+ * runs its code, and that of its imports, only when the import happens: the command lines src/cli/quick-parse.ts
+ * reads never load commander, and their code caches do not hold it.
+ * CommonJS output, because Node 20 loads CommonJS faster than ES modules (bin/advise.js is CommonJS too).
  */
 const lazyBundles: NonNullable<Options["esbuildPlugins"]>[number] = {
   name: "lazy-bundles",

@@ -1,13 +1,11 @@
-import { CommanderError } from "commander";
 import { loadRulesSource } from "../io/rules-source.js";
 import { colorFor, styleFor } from "../io/terminal.js";
 import type { Output } from "../io/fd-output.js";
 import { NO_PAINT, type Paint } from "../render/style.js";
 import type { Io } from "./context.js";
-import { buildProgram } from "./program.js";
-import { HELP_TOPICS, helpTopic } from "./help-topics.js";
-import { UsageError } from "../core/errors.js";
-import { didYouMean } from "../core/suggest.js";
+import { helpTopic } from "./help-topics.js";
+import { runRecommend, runTable } from "./actions.js";
+import { quickParse } from "./quick-parse.js";
 import { reportError } from "./report-error.js";
 
 declare const __ADVISE_VERSION__: string | undefined;
@@ -40,10 +38,18 @@ export async function main(io: Io): Promise<number> {
     const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), () => io.stdin);
     // Style flags are read from argv itself: given before or after the command name, both count.
     const style = await styleOf(io.stdout);
-    const program = buildProgram(
+    const makeContext = () => ({ io, rules, style });
+    const quick = quickParse(io.argv, rules);
+    if (quick) {
+      await (quick.command === "table" ? runTable(makeContext(), quick.options) : runRecommend(makeContext(), quick.options));
+      return 0;
+    }
+    // Everything else goes through commander, loaded only now (a dynamic import within the bundle).
+    const { runProgram } = await import("./run-program.js");
+    return await runProgram(
       rules,
       VERSION,
-      () => ({ io, rules, style }),
+      makeContext,
       {
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
@@ -56,17 +62,7 @@ export async function main(io: Io): Promise<number> {
       },
       io.argv,
     );
-    if (io.argv[0] === "help" && io.argv[1] !== undefined && !io.argv[1].startsWith("-")) {
-      const commands = program.commands.map((c) => c.name());
-      if (!commands.includes(io.argv[1])) {
-        const topics = Object.keys(HELP_TOPICS);
-        throw new UsageError(`no help on "${io.argv[1]}"${didYouMean(io.argv[1], [...commands, ...topics])}; commands: ${commands.join(", ")}; topics: ${topics.join(", ")}`);
-      }
-    }
-    await program.parseAsync(io.argv, { from: "user" });
-    return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     return reportError(error, io.stderr, io.env, await styleOf(io.stderr));
   }
 }

@@ -10,6 +10,7 @@ import { runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
+import { COMMON_OPTIONS, RECOMMEND_OPTIONS } from "./options.js";
 
 function parseTestFormat(value: string): Format | "junit" {
   return value === "junit" ? value : parseFormat(value);
@@ -54,11 +55,9 @@ const all = (command: Command): Record<string, unknown> => command.optsWithGloba
 const formatOf = (command: Command): Format => (all(command).format as Format | undefined) ?? "table";
 
 function common(command: Command, format = formatOption()): Command {
-  return command
-    .addOption(format)
-    .option("--rules <file>", "a rules file to use instead of the built-in one (also ADVISE_RULES)")
-    .option("--no-color", "no colour, whatever the terminal")
-    .option("--ascii", "plain ASCII tables and bars");
+  command.addOption(format);
+  for (const { flags, description } of COMMON_OPTIONS) command.option(flags, description);
+  return command;
 }
 
 /** The message for a word that names no command: a suggestion, and the commands there are. */
@@ -170,16 +169,8 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   const dimensionOptions = new Map<string, string>();
   define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
-    common(command)
-      .option("--profile <file>", "answers in a YAML or JSON file; - reads standard input")
-      .option("--no-input", "never ask questions; evaluate what was given")
-      .option("--explain", "show every rule that raised or lowered each approach, and the open ones")
-      .option("--save <file>", "save the answers as a profile file (atomically; never overwrites without --force)")
-      .option("--force", "let --save overwrite an existing file")
-      .option("--batch <file>", "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin")
-      .option("--what-if", "with --batch: also search what-if changes for each record (slower)")
-      .allowExcessArguments(true)
-      .addHelpText("before", examples(EXAMPLES.recommend));
+    common(command).allowExcessArguments(true).addHelpText("before", examples(EXAMPLES.recommend));
+    for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
     const known = new Set([...program.options, ...command.options].map((o) => o.long));
     for (const dimension of everything ? rules.dimensions : dimensionsFor(rules, argv, known)) {
       const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
