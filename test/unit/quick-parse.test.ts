@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { Context } from "../../src/cli/context.js";
 import { buildProgram } from "../../src/cli/program.js";
 import { quickParse } from "../../src/cli/quick-parse.js";
+import { loadRules } from "../../src/core/load-rules.js";
+import type { Rules } from "../../src/core/rules-schema.js";
 import { defaultRules } from "../helpers.js";
 
 // What commander's actions are called with, recorded instead of run.
@@ -19,7 +22,7 @@ const settings = { seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Numbe
 const silent = { writeOut: () => {}, writeErr: () => {}, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false };
 
 /** The action commander calls for a command line and its options, or the error it ends with. */
-async function throughCommander(argv: string[]): Promise<{ command: string; options: unknown } | { error: string }> {
+async function throughCommander(rules: Rules, argv: string[]): Promise<{ command: string; options: unknown } | { error: string }> {
   called.calls.length = 0;
   const program = buildProgram(rules, "0.0.0", () => ({}) as Context, silent, argv);
   try {
@@ -87,8 +90,13 @@ describe("the quick reading of common command lines", () => {
     expect(quickParse(argv, rules)).toBeUndefined();
   });
 
-  it("reads any command line it takes exactly as commander does", async () => {
-    const dimensionTokens = rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`, `--${d.id}=2m`]);
+  // The built-in rules, and a small rules file whose questions are other ones (an enum, a number, a yes/no).
+  const minimal = loadRules(readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8"));
+  it.each([
+    ["the built-in rules", rules],
+    ["a rules file of one's own", minimal],
+  ])("reads any command line it takes exactly as commander does, with %s", async (_name, ruleSet) => {
+    const dimensionTokens = ruleSet.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`, `--${d.id}=2m`]);
     const optionTokens = ["--format", "--format=json", "--format=yaml", "--format=bad", "--rules", "--no-color", "--ascii", "--profile", "--no-input", "--input", "--explain", "--save", "--force", "--batch", "--what-if", "--help", "-h", "-V", "--", "--unknown", "--explain=yes", "--rules=r.yaml"];
     const valueTokens = ["json", "markdown", "table", "recommend", "knowledge", "strict", "2m", "0", "-", "-5", "", "x.yaml", "yes", "help"];
     const token = fc.oneof(fc.constantFrom(...dimensionTokens), fc.constantFrom(...optionTokens), fc.constantFrom(...valueTokens));
@@ -96,10 +104,10 @@ describe("the quick reading of common command lines", () => {
     let taken = 0;
     await fc.assert(
       fc.asyncProperty(argv, async (line) => {
-        const quick = quickParse(line, rules);
+        const quick = quickParse(line, ruleSet);
         if (quick === undefined) return;
         taken++;
-        const commander = await throughCommander(line);
+        const commander = await throughCommander(ruleSet, line);
         expect(commander).toStrictEqual(quick);
         if (quick.command === "recommend" && "options" in commander) {
           expect(Object.keys((commander.options as typeof quick.options).flags)).toEqual(Object.keys(quick.options.flags));
