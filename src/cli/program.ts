@@ -142,12 +142,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     // Also accepted before the command name (and only there: after it, the command's own options apply).
     .enablePositionalOptions()
     .addOption(formatOption().hideHelp())
-    .addOption(new Option("--rules <file>").hideHelp())
-    .addOption(new Option("--no-color").hideHelp())
-    .addOption(new Option("--ascii").hideHelp())
     .showSuggestionAfterError(true)
     .addHelpText("before", examples(EXAMPLES.recommend))
     .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
+  for (const { flags } of COMMON_OPTIONS) program.addOption(new Option(flags).hideHelp());
 
   const setUps = new Map<Command, () => void>();
   /** A command whose set-up waits until it is dispatched (or everything is wanted). */
