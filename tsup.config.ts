@@ -138,6 +138,26 @@ const tableFastPaths: NonNullable<Options["esbuildPlugins"]>[number] = {
 };
 
 /**
+ * cli-table3 (and the colour library it requires) loads when the first table is drawn, not at start-up: a
+ * recommendation as JSON, YAML or Markdown draws none (about 0.1 ms). In the bundle, src/render/grid.ts's import
+ * becomes a constructor that requires the real module on first use (esbuild bundles a require() in a function as
+ * a module run when called).
+ */
+const tableOnFirstDraw: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "table-on-first-draw",
+  setup(build) {
+    build.onResolve({ filter: /^cli-table3$/ }, (args) =>
+      args.kind === "import-statement" && /src[\\/]render[\\/]grid\.ts$/.test(args.importer) ? { path: "cli-table3", namespace: "table-on-first-draw" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "table-on-first-draw" }, () => ({
+      contents: 'let Table;\nexport default function TableOnFirstDraw(options) {\n  Table ??= require("cli-table3");\n  return new Table(options);\n}\n',
+      loader: "js",
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+    }));
+  },
+};
+
+/**
  * The bundles that src/cli/start.ts loads are stored already wrapped as a CommonJS function (what Node's loader
  * would wrap them in), so it compiles each file's text as it is: no second copy of the CLI bundle's text (well
  * over 100 KB) at start-up, which was enough to cost a garbage collection pass.
@@ -187,7 +207,7 @@ export default defineConfig({
     // from the bundle; CommonJS has none, and tsup's stand-in for it would run at every start.
     "import.meta.url": "undefined",
   },
-  esbuildPlugins: [lazyBundles, builtinRulesData, tableFastPaths, englishOnlyZodLocales],
+  esbuildPlugins: [lazyBundles, builtinRulesData, tableFastPaths, tableOnFirstDraw, englishOnlyZodLocales],
   esbuildOptions(options) {
     // string-width 4 inside cli-table3 compiles a very large emoji expression per cell; see the shim.
     options.alias = { "string-width": "./src/vendor-shims/string-width.cjs" };
