@@ -70,21 +70,16 @@ function comparison(node: Condition): (answer: Answer) => boolean {
     return (answer) => answer === expected;
   }
   if (node.in !== undefined) {
-    const set = new Set<Answer>(node.in);
-    return (answer) => set.has(answer);
+    // A list of a few values: includes compares as a Set would (SameValueZero), without making one at start-up.
+    const values: readonly Answer[] = node.in;
+    return (answer) => values.includes(answer);
   }
-  const [op, bound] = (["gt", "gte", "lt", "lte"] as const).map((key) => [key, node[key]] as const).find(([, value]) => value !== undefined)!;
-  const limit = bound!;
-  switch (op) {
-    case "gt":
-      return (answer) => typeof answer === "number" && answer > limit;
-    case "gte":
-      return (answer) => typeof answer === "number" && answer >= limit;
-    case "lt":
-      return (answer) => typeof answer === "number" && answer < limit;
-    case "lte":
-      return (answer) => typeof answer === "number" && answer <= limit;
-  }
+  // The first bound given, in this order (the schema allows one).
+  const { gt, gte, lt, lte } = node;
+  if (gt !== undefined) return (answer) => typeof answer === "number" && answer > gt;
+  if (gte !== undefined) return (answer) => typeof answer === "number" && answer >= gte;
+  if (lt !== undefined) return (answer) => typeof answer === "number" && answer < lt;
+  return (answer) => typeof answer === "number" && answer <= lte!;
 }
 
 /** Every dimension a condition reads. */
