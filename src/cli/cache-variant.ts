@@ -10,10 +10,14 @@ export type CacheVariant = "table" | "recommend" | "recommend-json";
 /** The command names besides recommend and table; a test keeps this list equal to the program's. */
 export const OTHER_COMMANDS: readonly string[] = ["questions", "explain", "compare", "rules", "completion", "help"];
 
+/** The options that take a value and may come before the command name; a test keeps this list equal to options.ts. */
+export const VALUE_OPTIONS_BEFORE_COMMAND: readonly string[] = ["--format", "--rules"];
+
 export function cacheVariant(argv: readonly string[]): CacheVariant | undefined {
   if (argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version" || arg === "-V" || arg.startsWith("--batch"))) return undefined;
-  // The first word that is not an option: a command name, or else the value of an option given to recommend.
-  const word = argv.find((arg) => !arg.startsWith("-"));
+  // The first word that is neither an option nor the value of one given before the command name: a command
+  // name, or else the value of an option given to recommend.
+  const word = argv.find((arg, i) => !arg.startsWith("-") && !VALUE_OPTIONS_BEFORE_COMMAND.includes(argv[i - 1]!));
   if (word === "table") return "table";
   if (word !== undefined && OTHER_COMMANDS.includes(word)) return undefined;
   const format = argv.indexOf("--format");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cacheVariant, OTHER_COMMANDS } from "../../src/cli/cache-variant.js";
+import { cacheVariant, OTHER_COMMANDS, VALUE_OPTIONS_BEFORE_COMMAND } from "../../src/cli/cache-variant.js";
+import { COMMON_OPTIONS } from "../../src/cli/options.js";
 import { buildProgram } from "../../src/cli/program.js";
 import { defaultRules } from "../helpers.js";
 
@@ -8,6 +9,8 @@ describe("the code cache chosen for a command line", () => {
     [["table"], "table"],
     [["table", "--format", "json"], "table"],
     [["--ascii", "table"], "table"],
+    [["--format", "json", "table"], "table"],
+    [["--rules", "ours.yaml", "--format=yaml", "table"], "table"],
     [[], "recommend"],
     [["recommend", "--need", "knowledge"], "recommend"],
     [["--need", "knowledge", "--format", "table"], "recommend"],
@@ -38,5 +41,10 @@ describe("the code cache chosen for a command line", () => {
     );
     const names = program.commands.map((c) => c.name());
     expect([...names].sort()).toEqual(["recommend", "table", ...OTHER_COMMANDS.filter((c) => c !== "help")].sort());
+  });
+
+  it("knows which options given before the command name take a value", () => {
+    const taking = ["--format", ...COMMON_OPTIONS.filter((o) => o.flags.includes("<")).map((o) => o.flags.split(" ")[0]!)];
+    expect([...VALUE_OPTIONS_BEFORE_COMMAND].sort()).toEqual(taking.sort());
   });
 });
