@@ -1,5 +1,20 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatNumber, parseNumber } from "../../src/core/parse-number.js";
+
+const settings = { seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Number(process.env.FC_RUNS ?? 150) * 20 };
+
+/** The number form as one expression, as the contract states it: what parseNumber's quicker reading must agree with. */
+function byExpression(value: string): number | undefined {
+  let text = value.trim();
+  if (text.includes("_") || text.includes(",")) text = text.replace(/[_,](?=\d{3}\b)/g, "");
+  if (text.startsWith("+")) text = text.slice(1);
+  const match = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i.exec(text);
+  if (!match) return undefined;
+  const [, digits, exponent, suffix] = match;
+  const result = Number(`${digits}e${Number(exponent ?? 0) + (suffix ? { k: 3, m: 6, b: 9, t: 12 }[suffix.toLowerCase()]! : 0)}`);
+  return Number.isFinite(result) ? result : undefined;
+}
 
 describe("parseNumber", () => {
   it.each([
@@ -27,6 +42,23 @@ describe("parseNumber", () => {
       expect(parseNumber(input)).toBeUndefined();
     },
   );
+});
+
+describe("parseNumber against the number form as one expression", () => {
+  it("reads every text alike", () => {
+    const char = fc.constantFrom(..."0123456789.eE+-_, kmbtKMBTx", "\u212a", "\u00a0", "\t", "\u0660", "９");
+    const text = fc.oneof(fc.array(char, { maxLength: 8 }).map((chars) => chars.join("")), fc.string({ maxLength: 6 }), fc.nat().map(String));
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(parseNumber(value)).toBe(byExpression(value));
+      }),
+      settings,
+    );
+  });
+
+  it.each(["2m", "0", "20000", "50K", "1\u212a", "7 k", "9".repeat(400), "9".repeat(400) + "t", "٠", "k"])("reads %j alike", (value) => {
+    expect(parseNumber(value)).toBe(byExpression(value));
+  });
 });
 
 describe("formatNumber", () => {
