@@ -1,124 +1,119 @@
 import { codeFrame } from "./code-frame.js";
+import { isKey, isPlainQuoted, isPlainValue, jsonScalar, scalar } from "./flat-profile-scalars.js";
 import type { ParsedDocument } from "./read-document.js";
 
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const isLower = (code: number) => code >= 97 && code <= 122;
-const isUpper = (code: number) => code >= 65 && code <= 90;
-
-/** `[a-z][a-z0-9-]*`, and not a word YAML reads as something else: a question id. */
-function isKey(text: string): boolean {
-  if (text === "" || text.length > 100 || !isLower(text.charCodeAt(0)) || text === "null" || text === "true" || text === "false") return false;
-  for (let i = 1; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isLower(code) && !isDigit(code) && code !== 45) return false;
-  }
-  return true;
+interface Position {
+  line: number;
+  column: number;
 }
 
-/** `[A-Za-z0-9][A-Za-z0-9._+-]*`: a plain scalar that cannot start or hold anything YAML reads specially. */
-function isPlainValue(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (text === "" || !(isLower(first) || isUpper(first) || isDigit(first))) return false;
-  for (let i = 1; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // - . + _
-    if (!isLower(code) && !isUpper(code) && !isDigit(code) && code !== 45 && code !== 46 && code !== 43 && code !== 95) return false;
-  }
-  return true;
+/** A one-level mapping as read, with where its keys and answers sit and where it starts. */
+interface Flat {
+  value: Record<string, string | number | boolean | null>;
+  where: Map<string, { key: Position; answer: Position }>;
+  start: Position;
 }
 
-function allOf(text: string, from: number, accepts: (code: number) => boolean): boolean {
-  if (from >= text.length) return false;
-  for (let i = from; i < text.length; i++) if (!accepts(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` with a fraction or an exponent: YAML's float and floatExp forms. */
-function isFloat(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  if (i === 0) return false;
-  let shaped = false;
-  if (text[i] === ".") {
-    shaped = true;
-    i++;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  }
-  if (text[i] === "e" || text[i] === "E") {
-    i++;
-    if (text[i] === "+" || text[i] === "-") i++;
-    const digits = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i === digits) return false;
-    shaped = true;
-  }
-  return shaped && i === text.length;
-}
-
-/**
- * A plain scalar as the YAML 1.2 core schema reads it, in its order (null, bool, octal, decimal and hex integers,
- * floats, else text); signs, dots and `~` cannot start a value here (isPlainValue).
- */
-function scalar(text: string): string | number | boolean | null {
-  switch (text) {
-    case "null":
-    case "Null":
-    case "NULL":
-      return null;
-    case "true":
-    case "True":
-    case "TRUE":
-      return true;
-    case "false":
-    case "False":
-    case "FALSE":
-      return false;
-  }
-  if (!isDigit(text.charCodeAt(0))) return text;
-  if (text.startsWith("0o") && allOf(text, 2, (code) => code >= 48 && code <= 55)) return parseInt(text.slice(2), 8);
-  if (allOf(text, 0, isDigit)) return parseInt(text, 10);
-  if (text.startsWith("0x") && allOf(text, 2, (code) => isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70))) return parseInt(text.slice(2), 16);
-  if (isFloat(text)) return parseFloat(text);
-  return text;
-}
-
-/**
- * Reads a profile written as plain `question-id: answer` lines (blank and comment lines allowed; LF or CRLF),
- * the form `advise --save` writes and most people type, exactly as the YAML parser would, positions included;
- * undefined for anything else (a comment after an answer, quotes, other spacing, a repeated key, ...), which the
- * YAML parser then reads. The parser and its code cache take about 3 ms to load and run, more than the recommendation.
- * A property test holds the two readings to the same values and positions.
- */
-export function readFlatProfile(text: string, file: string | undefined): ParsedDocument | undefined {
-  if (text.length > 65536 || text.charCodeAt(0) === 0xfeff) return undefined;
-  const value: Record<string, string | number | boolean | null> = {};
-  const where = new Map<string, { line: number; valueColumn: number }>();
+/** Plain `question-id: answer` lines; blank and comment lines (`advise --save` starts the file with one); LF or CRLF. */
+function readLines(text: string): Flat | undefined {
+  const flat: Flat = { value: {}, where: new Map(), start: { line: 0, column: 1 } };
   const lines = text.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    // Blank lines, and comment lines (`advise --save` starts the file with one).
     if (line === "" || line.startsWith("#")) continue;
     const colon = line.indexOf(": ");
     if (colon < 0) return undefined;
     const key = line.slice(0, colon);
     const answer = line.slice(colon + 2);
-    if (!isKey(key) || !isPlainValue(answer) || where.has(key)) return undefined;
-    value[key] = scalar(answer);
-    where.set(key, { line: index + 1, valueColumn: colon + 3 });
+    if (!isKey(key) || !isPlainValue(answer) || flat.where.has(key)) return undefined;
+    flat.value[key] = scalar(answer);
+    flat.where.set(key, { key: { line: index + 1, column: 1 }, answer: { line: index + 1, column: colon + 3 } });
+    if (flat.start.line === 0) flat.start = { line: index + 1, column: 1 };
   }
-  const first = where.values().next().value;
-  if (first === undefined) return undefined;
-  const at = (line: number, column: number) => ({ file, line, column, message: "", hint: undefined, frame: codeFrame(text, line, column) });
+  return flat.start.line === 0 ? undefined : flat;
+}
+
+/** One JSON object of question ids to strings (printable ASCII, no escapes), numbers, true, false or null. */
+function readJsonObject(text: string): Flat | undefined {
+  let at = 0;
+  let line = 1;
+  let lineStart = 0;
+  const here = (): Position => ({ line, column: at - lineStart + 1 });
+  const skipSpace = () => {
+    for (;;) {
+      if (text[at] === " ") at++;
+      else if (text[at] === "\n" || (text[at] === "\r" && text[at + 1] === "\n")) {
+        at += text[at] === "\n" ? 1 : 2;
+        line++;
+        lineStart = at;
+      } else return;
+    }
+  };
+  const quoted = (): string | undefined => {
+    const end = text.indexOf('"', at + 1);
+    if (text[at] !== '"' || end < 0) return undefined;
+    const content = text.slice(at + 1, end);
+    at = end + 1;
+    return isPlainQuoted(content) ? content : undefined;
+  };
+  skipSpace();
+  if (text[at] !== "{") return undefined;
+  const flat: Flat = { value: {}, where: new Map(), start: here() };
+  at++;
+  for (;;) {
+    skipSpace();
+    const keyAt = here();
+    const key = quoted();
+    if (key === undefined || !isKey(key) || flat.where.has(key)) return undefined;
+    skipSpace();
+    if (text[at] !== ":") return undefined;
+    at++;
+    skipSpace();
+    const answerAt = here();
+    let answer: string | number | boolean | null | undefined;
+    if (text[at] === '"') answer = quoted();
+    else {
+      const from = at;
+      while (at < text.length && !" \r\n,}".includes(text[at]!)) at++;
+      answer = jsonScalar(text.slice(from, at));
+    }
+    if (answer === undefined) return undefined;
+    flat.value[key] = answer;
+    flat.where.set(key, { key: keyAt, answer: answerAt });
+    skipSpace();
+    if (text[at] === ",") at++;
+    else if (text[at] === "}") break;
+    else return undefined;
+  }
+  at++;
+  skipSpace();
+  return at === text.length ? flat : undefined;
+}
+
+/**
+ * Reads the profiles people and scripts write most, exactly as the YAML parser would, positions included:
+ * plain `question-id: answer` lines (the form `advise --save` writes) and a one-line or pretty-printed JSON
+ * object of such answers. Undefined for anything else (quotes or escapes in YAML, nesting, a comment after an
+ * answer, other spacing, a repeated key, ...), which the YAML parser then reads: it and its code cache take
+ * about 2.5 ms to load and run, more than the recommendation. A property test holds the two readings to the same
+ * values and positions.
+ */
+export function readFlatProfile(text: string, file: string | undefined): ParsedDocument | undefined {
+  if (text.length > 65536 || text.charCodeAt(0) === 0xfeff) return undefined;
+  const flat = text.trimStart().startsWith("{") ? readJsonObject(text) : readLines(text);
+  if (!flat) return undefined;
+  const { value, where, start } = flat;
+  const at = ({ line, column }: Position) => ({ file, line, column, message: "", hint: undefined, frame: codeFrame(text, line, column) });
   return {
     value,
     // As read-document.ts finds a path: the key itself when the path ends in it, else the answer; the mapping
-    // (its first key) when the first step is not one of its keys.
+    // itself when the first step is not one of its keys.
     locate(path, key) {
       const step = path.length > 0 ? path[0] : key;
       const found = step === undefined ? undefined : where.get(String(step));
-      if (!found) return at(first.line, 1);
-      return step === key ? at(found.line, 1) : at(found.line, found.valueColumn);
+      if (!found) return at(start);
+      return at(step === key ? found.key : found.answer);
     },
   };
 }

@@ -31,6 +31,13 @@ describe("reading a profile file", () => {
     expect(where).toMatchObject({ line: 3, column: 10 });
   });
 
+  it("reads a JSON object of answers without loading the YAML parser", async () => {
+    const { values, parsedByYaml, where } = await read('{"need": "knowledge",\n "latency": "strict", "corpus-tokens": 2000000}\n');
+    expect(values).toEqual({ need: "knowledge", latency: "strict", "corpus-tokens": 2000000 });
+    expect(parsedByYaml).toBe(false);
+    expect(where).toMatchObject({ line: 2, column: 13 });
+  });
+
   it("gives anything else to the YAML parser, with the same answers", async () => {
     const { values, parsedByYaml, where } = await read("# ours\nneed: knowledge\nlatency: 'strict'\ncorpus-tokens: 2m\n");
     expect(values).toEqual({ need: "knowledge", latency: "strict", "corpus-tokens": "2m" });

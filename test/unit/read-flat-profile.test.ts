@@ -37,6 +37,10 @@ describe("the quick reading of plain profile lines", () => {
     ["# Answers for `advise --profile p.yaml`\nneed: knowledge\ncorpus-tokens: 2000000\ncitations: true\n"],
     ["#\n#x: y\nneed: knowledge\n# between\nlatency: strict\n#end"],
     ["a: null\nb: True\nc: FALSE\nd: 0o17\ne: 0x1F\nf: 007\ng: 1e3\nh: 1.\ni: 2.5e-3\nj: 1e\nk: 0X1F\nl: 0o8\nm: Null\nn: yes\n"],
+    ['{"need": "knowledge", "labeled-examples": "8k", "citations": true}\n'],
+    ['{"need":"knowledge","budget-usd":50000,"x":-0,"y":1.5e3,"z":null,"w":false,"v":-12,"u":0.25}'],
+    ['{\n  "need": "knowledge",\n  "corpus-tokens": 2000000\n}\n'],
+    ['\n\n  {"need" : "a b # c: d" ,\r\n "latency": "strict"}  \n'],
   ])("reads %j as the YAML parser does", (text) => {
     expect(expectAlike(text)).toBe(true);
   });
@@ -56,9 +60,16 @@ describe("the quick reading of plain profile lines", () => {
     ["Need: knowledge\n"],
     ["budget-usd: -5\n"],
     ["budget-usd: .5\n"],
-    ["{\"need\": \"knowledge\"}\n"],
     [""],
     ["\n\n"],
+    ['{"need": "knowledge",}'],
+    ['{"need": "know\\nledge"}'],
+    ['{"need": ["knowledge"]}'],
+    ['{"need": knowledge}'],
+    ['{"need": 01}'],
+    ['{}'],
+    ['{"need":\t"knowledge"}'],
+    ['{"need": "knowledge"} x'],
   ])("leaves %j to the YAML parser", (text) => {
     expect(readFlatProfile(text, "p.yaml")).toBeUndefined();
   });
@@ -78,6 +89,27 @@ describe("the quick reading of plain profile lines", () => {
       { weight: 2, arbitrary: fc.constantFrom("", " ", "# note", "#", "#need: x", " # indented", "---") },
     );
     const text = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom("\n", "\r\n"), fc.boolean()).map(([lines, eol, last]) => lines.join(eol) + (last ? eol : ""));
+    let taken = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        if (expectAlike(t)) taken++;
+      }),
+      settings,
+    );
+    expect(taken).toBeGreaterThan(settings.numRuns / 10);
+  });
+
+  it("reads any JSON object it takes as the YAML parser does, values and positions", () => {
+    const key = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('"need"', '"corpus-tokens"', '"a"', '"b-1"') }, { weight: 1, arbitrary: fc.constantFrom('"null"', '"Need"', "need", '"a b"', '""') });
+    const value = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('"knowledge"', '"2m"', '"a b: c # d"', '""', '" x "', "0", "-0", "7", "-12", "1.5", "-0.25", "1e3", "1E+3", "2.5e-3", "true", "false", "null", "123456789012345678901234567890") },
+      { weight: 1, arbitrary: fc.constantFrom("01", "1.", ".5", "+1", "True", "nul", "knowledge", '"a\\"b"', '"tab\there"', "[1]", '{"a": 1}', "-", "1e") },
+    );
+    const space = fc.oneof({ weight: 12, arbitrary: fc.constantFrom("", " ", "  ", "\n", "\r\n", "\n  ") }, { weight: 1, arbitrary: fc.constantFrom("\t", "\r") });
+    const pair = fc.tuple(space, key, space, value, space).map(([a, k, b, v, c]) => `${a}${k}${b}:${b}${v}${c}`);
+    const text = fc
+      .tuple(space, fc.array(pair, { minLength: 1, maxLength: 4 }), fc.oneof({ weight: 8, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constant(",") }), space)
+      .map(([before, pairs, trailing, after]) => `${before}{${pairs.join(",")}${trailing}}${after}`);
     let taken = 0;
     fc.assert(
       fc.property(text, (t) => {
