@@ -1,3 +1,4 @@
+import { fdInput, type Input } from "../io/fd-input.js";
 import { fdOutput } from "../io/fd-output.js";
 import type { CacheVariant } from "./cache-variant.js";
 import { main } from "./main.js";
@@ -19,11 +20,13 @@ export async function run(): Promise<void> {
     streams.push(real);
     return real;
   };
+  let stdin: Input | undefined;
   const code = await main({
     argv: process.argv.slice(2),
     env: process.env,
+    // Looked at only when a command reads standard input or may ask questions.
     get stdin() {
-      return process.stdin;
+      return (stdin ??= fdInput(0, () => process.stdin));
     },
     stdout: fdOutput(1, made(() => process.stdout)),
     stderr: fdOutput(2, made(() => process.stderr)),

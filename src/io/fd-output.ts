@@ -38,7 +38,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
 }
 
 /** Whether a character device is /dev/null (`advise ... > /dev/null` in scripts), told apart from a terminal. */
-function isDevNull(stats: Stats): boolean {
+export function isDevNull(stats: Stats): boolean {
   if (!stats.isCharacterDevice()) return false;
   try {
     const devNull = statSync("/dev/null");
