@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, openSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { readInput } from "../../src/io/read-input.js";
 import { tempDir } from "../helpers.js";
 import { BIN, ROOT, runCli, type CliRun } from "./run-cli.js";
 
@@ -41,6 +43,23 @@ describe("standard input redirected from a file", () => {
     const redirected = fromFile(args, file);
     expect(redirected).toEqual(runCli(args, { input: text }));
     expect(redirected.stdout.length + redirected.stderr.length).toBeGreaterThan(20);
+  });
+
+  it("refuses more than 2 MiB from a file", () => {
+    writeFileSync(join(dir, "large"), `# ${"x".repeat(3 * 1024 * 1024)}\n`);
+    const result = fromFile(["--profile", "-"], join(dir, "large"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("standard input is larger than 2097152 bytes");
+  });
+
+  it("refuses more than 2 MiB from a stream, and stops reading it", async () => {
+    const chunk = Buffer.alloc(1024 * 1024, "x");
+    let given = 0;
+    const stream = Readable.from((function* () {
+      for (; given < 8; given++) yield chunk;
+    })());
+    await expect(readInput("-", () => stream, "profile")).rejects.toThrow("standard input is larger than 2097152 bytes");
+    expect(given).toBeLessThan(8);
   });
 
   it("reads /dev/null as empty", () => {
