@@ -220,7 +220,11 @@ export default defineConfig({
     // V8's code caches of the bundles, made by running the common commands once (see src/cli/start.ts), and the
     // CLI bundle's caches for its hottest command lines, each made in a process of its own (cache-variant.ts).
     for (const variant of ["", "table", "recommend", "recommend-json"]) {
-      execFileSync(process.execPath, ["dist/start.cjs"], { env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1", ADVISE_CODE_CACHE_VARIANT: variant || undefined }, stdio: "inherit" });
+      // A variant's run prints what its command prints: discarded (standard input and output are /dev/null).
+      execFileSync(process.execPath, ["dist/start.cjs"], {
+        env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1", ADVISE_CODE_CACHE_VARIANT: variant || undefined },
+        stdio: variant ? ["ignore", "ignore", "inherit"] : "inherit",
+      });
     }
   },
 });

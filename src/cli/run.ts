@@ -46,24 +46,26 @@ export async function run(): Promise<void> {
   if (!asked && streams.every((stream) => stream.writableLength === 0)) process.exit(code);
 }
 
+const PROFILE = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
+
+/** The command line whose run makes each variant of the CLI bundle's code cache (see start.ts and cache-variant.ts). */
+export const VARIANT_COMMAND_LINES: Record<CacheVariant, readonly string[]> = {
+  table: ["table"],
+  recommend: PROFILE,
+  "recommend-json": [...PROFILE, "--format", "json"],
+};
+
 /**
  * Runs the common commands once with their output discarded, so the code caches written at build time
  * (see start.ts) hold their compiled code too: the CLI bundle's, those of the YAML and validation bundles (a
  * profile file, --format yaml, a rules file of one's own) and the colour bundle's. The prompts bundle is only
  * loaded: answering needs a terminal.
  */
-export async function warmUp(rulesFile: string, variant?: CacheVariant): Promise<void> {
+export async function warmUp(rulesFile: string): Promise<void> {
   const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WritableStream;
   const { Readable } = await import("node:stream");
-  const profile = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
-  // A variant's cache holds only what its command line runs (see cache-variant.ts).
-  const only: Record<CacheVariant, string[][]> = { table: [["table"]], recommend: [[...profile]], "recommend-json": [[...profile, "--format", "json"]] };
-  if (variant) {
-    for (const argv of only[variant]) await main({ argv, env: { NO_COLOR: "1" }, stdin: Readable.from([]), stdout: sink, stderr: sink });
-    return;
-  }
   const runs = [
-    ["table"], ["--help"], ["questions"], [...profile], [...profile, "--format", "json"], [...profile, "--format", "yaml"], ["explain", "rag"], ["compare", "rag", "ft"],
+    ["table"], ["--help"], ["questions"], [...PROFILE], [...PROFILE, "--format", "json"], [...PROFILE, "--format", "yaml"], ["explain", "rag"], ["compare", "rag", "ft"],
     ["--profile", "-", "--format", "json"], ["--rules", rulesFile, "table"], ["rules", "validate", rulesFile], ["rules", "show"],
   ];
   for (const argv of runs) {
