@@ -1,7 +1,7 @@
 /**
  * The CLI bundle has a code cache for each of its hottest command lines, besides the general one: a cache holds
  * the compiled code of everything that ran when it was made (a variant's: its command line, run.ts's
- * VARIANT_COMMAND_LINES), and V8 reads all of it at start, so a cache that holds only
+ * variantCommandLine), and V8 reads all of it at start, so a cache that holds only
  * what `advise table` (or a recommendation, or one as JSON for a script) needs starts that command sooner. The
  * choice is a guess from the words of the command line; a wrong guess costs a little time, never a wrong result
  * (V8 checks any cache against the bundle, and compiles what a cache lacks).

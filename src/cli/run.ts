@@ -48,12 +48,14 @@ export async function run(): Promise<void> {
 
 const PROFILE = ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k"];
 
-/** The command line whose run makes each variant of the CLI bundle's code cache (see start.ts and cache-variant.ts). */
-export const VARIANT_COMMAND_LINES: Record<CacheVariant, readonly string[]> = {
-  table: ["table"],
-  recommend: PROFILE,
-  "recommend-json": [...PROFILE, "--format", "json"],
-};
+/**
+ * The command line whose run makes each variant of the CLI bundle's code cache (see start.ts and
+ * cache-variant.ts): a recommendation reads a profile file (examples/profile.yaml) and flags, as scripts do.
+ */
+export function variantCommandLine(variant: CacheVariant, profileFile: string): string[] {
+  if (variant === "table") return ["table"];
+  return ["--profile", profileFile, ...PROFILE, ...(variant === "recommend-json" ? ["--format", "json"] : [])];
+}
 
 /**
  * Runs the common commands once with their output discarded, so the code caches written at build time
