@@ -35,26 +35,29 @@ function allOf(text: string, from: number, accepts: (code: number) => boolean): 
   return true;
 }
 
+/** Where the digits starting at `from` end. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where an exponent (`e` or `E`, a sign or none, digits) starting at `from` ends: `from` if none starts there, -1 if it has no digits. */
+function exponentEnd(text: string, from: number): number {
+  if (text[from] !== "e" && text[from] !== "E") return from;
+  const digits = text[from + 1] === "+" || text[from + 1] === "-" ? from + 2 : from + 1;
+  const end = digitsEnd(text, digits);
+  return end === digits ? -1 : end;
+}
+
 /** `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` with a fraction or an exponent: YAML's float and floatExp forms. */
 function isFloat(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  let i = digitsEnd(text, 0);
   if (i === 0) return false;
-  let shaped = false;
-  if (text[i] === ".") {
-    shaped = true;
-    i++;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  }
-  if (text[i] === "e" || text[i] === "E") {
-    i++;
-    if (text[i] === "+" || text[i] === "-") i++;
-    const digits = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i === digits) return false;
-    shaped = true;
-  }
-  return shaped && i === text.length;
+  const dot = text[i] === ".";
+  if (dot) i = digitsEnd(text, i + 1);
+  const end = exponentEnd(text, i);
+  return end === text.length && (dot || end > i);
 }
 
 /**
@@ -86,24 +89,15 @@ export function scalar(text: string): string | number | boolean | null {
 
 /** `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`: a JSON number. */
 function isJsonNumber(text: string): boolean {
-  let i = text[0] === "-" ? 1 : 0;
-  const digits = i;
-  if (text[i] === "0") i++;
-  else while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  if (i === digits) return false;
+  const sign = text[0] === "-" ? 1 : 0;
+  let i = text[sign] === "0" ? sign + 1 : digitsEnd(text, sign);
+  if (i === sign) return false;
   if (text[i] === ".") {
-    const fraction = ++i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i === fraction) return false;
+    const fraction = digitsEnd(text, i + 1);
+    if (fraction === i + 1) return false;
+    i = fraction;
   }
-  if (text[i] === "e" || text[i] === "E") {
-    i++;
-    if (text[i] === "+" || text[i] === "-") i++;
-    const exponent = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i === exponent) return false;
-  }
-  return i === text.length;
+  return exponentEnd(text, i) === text.length;
 }
 
 /** A JSON number, true, false or null as YAML's core schema reads it (an integer form by parseInt); undefined for anything else. */

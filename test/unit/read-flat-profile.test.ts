@@ -29,6 +29,19 @@ function expectAlike(text: string): boolean {
   return true;
 }
 
+/** The property over generated texts: every text taken is read alike, and many are taken. */
+function holdsAlike(texts: fc.Arbitrary<string>): void {
+  let taken = 0;
+  fc.assert(
+    fc.property(texts, (text) => {
+      if (expectAlike(text)) taken++;
+    }),
+    settings,
+  );
+  // The property says something only if many of the texts were taken.
+  expect(taken).toBeGreaterThan(settings.numRuns / 10);
+}
+
 describe("the quick reading of plain profile lines", () => {
   it.each([
     ["need: knowledge\ncitations: true\ncorpus-tokens: 2m\n"],
@@ -89,14 +102,7 @@ describe("the quick reading of plain profile lines", () => {
       { weight: 2, arbitrary: fc.constantFrom("", " ", "# note", "#", "#need: x", " # indented", "---") },
     );
     const text = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom("\n", "\r\n"), fc.boolean()).map(([lines, eol, last]) => lines.join(eol) + (last ? eol : ""));
-    let taken = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        if (expectAlike(t)) taken++;
-      }),
-      settings,
-    );
-    expect(taken).toBeGreaterThan(settings.numRuns / 10);
+    holdsAlike(text);
   });
 
   it("reads any JSON object it takes as the YAML parser does, values and positions", () => {
@@ -110,13 +116,6 @@ describe("the quick reading of plain profile lines", () => {
     const text = fc
       .tuple(space, fc.array(pair, { minLength: 1, maxLength: 4 }), fc.oneof({ weight: 8, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constant(",") }), space)
       .map(([before, pairs, trailing, after]) => `${before}{${pairs.join(",")}${trailing}}${after}`);
-    let taken = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        if (expectAlike(t)) taken++;
-      }),
-      settings,
-    );
-    expect(taken).toBeGreaterThan(settings.numRuns / 10);
+    holdsAlike(text);
   });
 });
