@@ -53,23 +53,34 @@ async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
 
 /**
  * The lines of a stream, a chunk at a time, read only as fast as they are consumed (readline's async iterator
- * reads ahead without limit, so memory would grow with the input).
+ * reads ahead without limit, so memory would grow with the input). Bytes are decoded up to a chunk's last line
+ * break, which no character's bytes contain, and what follows it is kept for the next chunk: one decoding a chunk,
+ * and no text carried over to be joined again (a streaming TextDecoder and joined text were about 4% of a batch).
+ * Bytes that are not UTF-8 decode to U+FFFD, as a TextDecoder's would.
  */
 async function* lines(input: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<string[]> {
-  const decoder = new TextDecoder("utf-8");
+  let carried: Buffer | undefined;
   let rest = "";
   for await (const chunk of input) {
-    rest += typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true });
+    let text: string;
+    if (typeof chunk === "string") text = rest + chunk;
+    else {
+      const bytes = carried ? Buffer.concat([carried, chunk]) : chunk;
+      const last = bytes.lastIndexOf(10);
+      // Copied: a chunk's buffer may be reused for the next one (fileChunks).
+      carried = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : undefined;
+      text = rest + bytes.toString("utf8", 0, last + 1);
+    }
     const complete: string[] = [];
     let start = 0;
-    for (let end = rest.indexOf("\n"); end !== -1; end = rest.indexOf("\n", start)) {
-      complete.push(rest.slice(start, rest.charCodeAt(end - 1) === 13 ? end - 1 : end));
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      complete.push(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end));
       start = end + 1;
     }
-    rest = rest.slice(start);
+    rest = text.slice(start);
     yield complete;
   }
-  rest += decoder.decode();
+  rest += carried ? carried.toString("utf8") : "";
   if (rest !== "") yield [rest.replace(/\r$/, "")];
 }
 
