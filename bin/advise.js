@@ -1,3 +1,6 @@
 #!/usr/bin/env node
-// CommonJS (see package.json beside this file): Node then starts without its ES module loader.
-require("../dist/start.cjs");
+import module from "node:module";
+
+// Node 22.1 and newer keep the compiled bundle between runs; older versions start without the cache.
+module.enableCompileCache?.();
+await import("../dist/cli.js");

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Start-up benchmark: every command is timed alternately with bare `node -e 0` (the floor) in the same run, and
 // reported as a ratio of medians, so a busy or slow machine moves both sides alike; the spread of the ratios of
-// the pairs (each run over the floor run just before it) shows how far a single number can be trusted. Not a test: run it with `npm run bench` (which builds first). Options: --runs N (default 25), --json.
+// the pairs (each run over the floor run just before it) shows how far a single number can be trusted. Not a test:
+// run it with `npm run bench` (which builds first). Options: --runs N (default 25), --json, --node PATH (the same
+// benchmark run again by another Node binary, against that Node's own floor).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +15,7 @@ const bin = join(root, "bin/advise.js");
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 25;
 const asJson = args.includes("--json");
+const otherNode = args.includes("--node") ? args[args.indexOf("--node") + 1] : undefined;
 const work = mkdtempSync(join(tmpdir(), "advise-bench-"));
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COLUMNS: "80" };
 
@@ -158,7 +161,7 @@ rmSync(work, { recursive: true, force: true });
 if (asJson) {
   process.stdout.write(`${JSON.stringify({ runs, node: process.version, results, memory, batch }, null, 2)}\n`);
 } else {
-  console.log(`advise start-up, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
+  console.log(`advise start-up on Node ${process.version}, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
   const width = Math.max(...results.map((x) => x.name.length));
   for (const r of results) {
     const spread = r.pairRatios ? `; middle half of the pairs ${r.pairRatios.q1.toFixed(2)}–${r.pairRatios.q3.toFixed(2)}×` : "";
@@ -170,4 +173,12 @@ if (asJson) {
     console.log(`         output discarded (/dev/null): ${batch.discardedMs.toFixed(0)} ms, ${batch.discardedRatio.toFixed(2)}× the floor`);
   }
   else console.log("  batch: not measured (recommend --batch is not available)");
+}
+
+if (otherNode) {
+  // The same script under the other Node, without --node, so its figures are against that Node's floor.
+  const rest = args.filter((arg, i) => arg !== "--node" && args[i - 1] !== "--node");
+  if (!asJson) console.log(`\nThe same with ${otherNode}:`);
+  const other = spawnSync(otherNode, [fileURLToPath(import.meta.url), ...rest], { stdio: "inherit" });
+  process.exitCode = other.status ?? 1;
 }

@@ -9,6 +9,7 @@ import { combinationData, renderCombination, renderCombinationMarkdown } from ".
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
+import { serialise } from "../render/serialise.js";
 import { wrap } from "../render/style.js";
 import { checkSaveTarget, saveProfile } from "../io/save-profile.js";
 import { canPrompt } from "../io/terminal.js";
@@ -16,12 +17,6 @@ import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answers.js";
 
-/** One JSON or YAML document; the YAML writer loads only when asked for. */
-export async function serialise(format: "json" | "yaml", data: unknown): Promise<string> {
-  if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  const { toYaml } = await import("../lazy/yaml.js");
-  return toYaml(data);
-}
 
 /** Prints data in the chosen format; `human` and `markdown` render the people-facing forms. */
 async function output(ctx: Context, format: Format, data: unknown, human: () => string, markdown: () => string): Promise<void> {
@@ -84,7 +79,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
     ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
-    const { askQuestions } = await import("../lazy/prompt.js");
+    const { askQuestions } = await import("../prompt/questionnaire.js");
     profile = await askQuestions(ctx.rules, profile, ask);
   } else if (Object.keys(profile).length === 0) {
     throw noAnswersError();

@@ -1,87 +1,148 @@
-import { AdviseError } from "../core/errors.js";
-import { parseProfile } from "../core/parse-profile.js";
-import { fileChunks, InputError, readInput } from "../io/read-input.js";
-import { errorRecord, outputBuffer, recordWriter, whatIfRecord } from "./batch-output.js";
-import type { Context } from "./context.js";
+import { evaluate, summarize } from "../core/evaluate.js";
+import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
+import { MAX_INPUT_BYTES } from "../core/limits.js";
+import { parseProfile, type Profile } from "../core/parse-profile.js";
+import type { Rules } from "../core/rules-schema.js";
+import { decodeText, InputError, inputStream } from "../io/read-input.js";
+import type { Context, Output } from "./context.js";
 
 export class BatchError extends AdviseError {}
 
-/** Records read from a chunk of input: `values[i]` was on line `lines[i]`; an Error for a line that is not JSON. */
-interface Records {
-  lines: number[];
-  values: unknown[];
+/** The longest record a JSON Lines batch reads; a longer line becomes an error line, read past without keeping it. */
+export const MAX_BATCH_LINE_BYTES = MAX_INPUT_BYTES;
+
+/** One input record: the line it starts on, and its answers, or what is wrong with it. */
+interface BatchRecord {
+  line: number;
+  value?: unknown;
+  error?: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A JSON Lines record from its bytes: an empty line is none; bytes that are not UTF-8 make a bad record. */
+function jsonRecord(line: number, bytes: Buffer): BatchRecord | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { line, error: "not UTF-8 text; save the file as UTF-8" };
+  }
+  if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.endsWith("\r")) text = text.slice(0, -1);
+  if (text.trim() === "") return undefined;
+  try {
+    return { line, value: JSON.parse(text) };
+  } catch (error) {
+    return { line, error: `not valid JSON: ${(error as Error).message}` };
+  }
 }
 
 /**
- * Reads the records of a batch: JSON Lines, streamed; or a YAML list, read whole. Yields them a chunk of input at
- * a time, so the work per record stays synchronous.
+ * The records of a JSON Lines stream, a chunk of input at a time. Each chunk is searched for line breaks once;
+ * a line longer than the limit is skipped to its end without being kept, so memory stays flat.
  */
-async function* records(ctx: Context, file: string): AsyncGenerator<Records> {
-  const yamlList = /\.ya?ml$/i.test(file);
-  if (yamlList) {
-    const { text, name } = await readInput(file, () => ctx.io.stdin, "batch file");
-    const { readDocument } = await import("../lazy/yaml.js");
-    const { doc, problems } = readDocument(text, name);
-    if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);
-    if (!Array.isArray(doc.value)) throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
-    yield { lines: doc.value.map((_, index) => doc.locate([index]).line ?? index + 1), values: doc.value };
+async function* jsonLines(chunks: AsyncIterator<Buffer>, first: Buffer | undefined): AsyncGenerator<BatchRecord[]> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
+  let line = 1;
+  for (let chunk = first; chunk !== undefined; chunk = (await chunks.next()).value as Buffer | undefined) {
+    const records: BatchRecord[] = [];
+    let start = 0;
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      if (!tooLong && pendingBytes + end - start <= MAX_BATCH_LINE_BYTES) {
+        const bytes = pending.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...pending, chunk.subarray(start, end)]);
+        const record = jsonRecord(line, bytes);
+        if (record) records.push(record);
+      } else records.push({ line, error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size` });
+      pending = [];
+      pendingBytes = 0;
+      tooLong = false;
+      start = end + 1;
+      line++;
+    }
+    if (start < chunk.length) {
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > MAX_BATCH_LINE_BYTES) {
+        tooLong = true;
+        pending = [];
+      } else pending.push(chunk.subarray(start));
+    }
+    yield records;
+  }
+  if (tooLong) yield [{ line, error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size` }];
+  else if (pending.length > 0) {
+    const record = jsonRecord(line, Buffer.concat(pending));
+    if (record) yield [record];
+  }
+}
+
+/** A YAML list of profiles, read whole. */
+async function yamlList(name: string, bytes: Buffer): Promise<BatchRecord[]> {
+  const { readDocument } = await import("../core/read-document.js");
+  const { doc, problems } = readDocument(decodeText(bytes, name), name);
+  if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);
+  if (!Array.isArray(doc.value)) throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
+  return doc.value.map((value, index) => ({ line: doc.locate([index]).line ?? index + 1, value }));
+}
+
+/** JSON Lines start with a JSON object (or a bracket or a control character: bad records); anything else is YAML. */
+function isJsonLines(bytes: Buffer): boolean {
+  const first = /[^\s\uFEFF]/u.exec(bytes.subarray(0, 4096).toString("utf8"))?.[0];
+  return first === undefined || /^[{[\0-\x1f\x7f]/.test(first);
+}
+
+/**
+ * The records of a batch, a chunk at a time: JSON Lines streamed as they arrive, or a YAML list read whole (a
+ * .yaml or .yml file, or input that does not start with a JSON object).
+ */
+async function* records(ctx: Context, file: string): AsyncGenerator<BatchRecord[]> {
+  const name = file === "-" ? "standard input" : file;
+  const stream = inputStream(file, () => ctx.io.stdin, "batch file", "a JSON Lines or YAML file");
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const first = (await chunks.next()).value as Buffer | undefined;
+  if (first === undefined || (!/\.ya?ml$/i.test(file) && isJsonLines(first))) {
+    yield* jsonLines(chunks, first);
     return;
   }
-  const input = file === "-" ? ctx.io.stdin : fileChunks(file, "batch file", "a JSON Lines or YAML file");
-  let number = 0;
-  for await (const chunk of lines(input)) {
-    const parsed: Records = { lines: [], values: [] };
-    for (const raw of chunk) {
-      number++;
-      const text = number === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-      if (text === "" || text.trim() === "") continue;
-      parsed.lines.push(number);
-      // Bytes that are not UTF-8 were decoded to U+FFFD: that record alone is bad.
-      if (text.includes("\uFFFD")) {
-        parsed.values.push(new Error("not UTF-8 text; save the file as UTF-8"));
-        continue;
-      }
-      try {
-        parsed.values.push(JSON.parse(text));
-      } catch (error) {
-        parsed.values.push(new Error(`not valid JSON: ${(error as Error).message}`));
-      }
-    }
-    yield parsed;
+  const parts = [first];
+  let size = first.length;
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    size += (next.value as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new InputError(`${name}: a YAML batch is read whole, and this one is larger than ${MAX_INPUT_BYTES} bytes; use JSON Lines for large batches`);
+    parts.push(next.value as Buffer);
   }
+  yield await yamlList(name, Buffer.concat(parts));
 }
 
-/**
- * The lines of a stream, a chunk at a time, read only as fast as they are consumed (readline's async iterator
- * reads ahead without limit, so memory would grow with the input). Bytes are decoded up to a chunk's last line
- * break, which no character's bytes contain, and what follows it is kept for the next chunk: one decoding a chunk,
- * and no text carried over to be joined again (a streaming TextDecoder and joined text were about 4% of a batch).
- * Bytes that are not UTF-8 decode to U+FFFD, as a TextDecoder's would.
- */
-async function* lines(input: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<string[]> {
-  let carried: Buffer | undefined;
-  let rest = "";
-  for await (const chunk of input) {
-    let text: string;
-    if (typeof chunk === "string") text = rest + chunk;
-    else {
-      const bytes = carried ? Buffer.concat([carried, chunk]) : chunk;
-      const last = bytes.lastIndexOf(10);
-      // Copied: a chunk's buffer may be reused for the next one (fileChunks).
-      carried = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : undefined;
-      text = rest + bytes.toString("utf8", 0, last + 1);
-    }
-    const complete: string[] = [];
-    let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      complete.push(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-    yield complete;
-  }
-  rest += carried ? carried.toString("utf8") : "";
-  if (rest !== "") yield [rest.replace(/\r$/, "")];
+/** The output line of a bad record: its line and what is wrong with it. Anything but an advise error is rethrown. */
+function errorRecord(line: number, error: unknown) {
+  if (!isAdviseError(error)) throw error;
+  const problems: Problem[] = error.problems ?? [];
+  return { line, error: { message: problems.length === 1 ? problems[0]!.message : error.message, problems: problems.map((p) => p.message) } };
+}
+
+/** One output line with the what-if search, which depends on the exact answers. */
+function whatIfRecord(line: number, rules: Rules, profile: Profile) {
+  const result = evaluate(rules, profile);
+  return {
+    line,
+    recommendation: { id: result.recommendation.id, approaches: result.recommendation.approaches, variant: result.recommendation.variant, confidence: result.recommendation.confidence },
+    ranking: result.ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })),
+    warnings: result.warnings.map((w) => w.id),
+    unanswered: result.unanswered,
+    whatIf: result.whatIf,
+    profile,
+  };
+}
+
+/** Writes and waits while the reader is behind, so memory stays flat; false once the reader has gone away. */
+async function send(out: Output & { destroyed?: boolean }, text: string): Promise<boolean> {
+  if (out.destroyed) return false;
+  // Not events.once, which rejects on the stream's error: a reader that went away ends the batch, not the process.
+  if (!out.write(text)) await new Promise((resolve) => out.once("drain", resolve).once("close", resolve));
+  return !out.destroyed;
 }
 
 /**
@@ -91,29 +152,22 @@ async function* lines(input: AsyncIterable<Buffer | string> | Iterable<Buffer>):
 export async function runBatch(ctx: Context, options: { file: string; whatIf: boolean }): Promise<void> {
   let bad = 0;
   let total = 0;
-  const out = outputBuffer(ctx.io.stdout);
-  const writeRecord = recordWriter(ctx.rules, out);
   for await (const chunk of records(ctx, options.file)) {
-    for (let i = 0; i < chunk.values.length; i++) {
-      const line = chunk.lines[i]!;
-      const value = chunk.values[i];
+    let text = "";
+    for (const { line, value, error } of chunk) {
       total++;
       try {
-        if (value instanceof Error) throw new InputError(value.message);
+        if (error !== undefined) throw new InputError(error);
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
         const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
-        if (options.whatIf) out.text(`${JSON.stringify(whatIfRecord(line, ctx.rules, profile))}\n`);
-        else writeRecord(line, profile);
-      } catch (error) {
+        text += `${JSON.stringify(options.whatIf ? whatIfRecord(line, ctx.rules, profile) : { line, ...summarize(ctx.rules, profile), profile })}\n`;
+      } catch (problem) {
         bad++;
-        out.text(`${JSON.stringify(errorRecord(line, error))}\n`);
+        text += `${JSON.stringify(errorRecord(line, problem))}\n`;
       }
-      // Written in pieces a pipe or socket takes at once, so the reader works while the next records are decided.
-      if (out.size() >= 65_536) await out.flush();
     }
-    // And whatever is decided goes out before more input is awaited: records that arrive slowly (a producer
-    // writing one at a time) get their answers as they come.
-    await out.flush();
+    // Whatever is decided goes out before more input is awaited: records that arrive slowly get their answers as they come.
+    if (text !== "" && !(await send(ctx.io.stdout, text))) break;
   }
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
 }

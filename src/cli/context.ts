@@ -1,7 +1,9 @@
 import type { Rules } from "../core/rules-schema.js";
-import type { Output } from "../io/fd-output.js";
 import type { Style } from "../render/style.js";
 import type { Asker } from "../prompt/asker.js";
+
+/** Standard output or error: Node's stream, or a test's stand-in. */
+export type Output = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 export interface Streams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

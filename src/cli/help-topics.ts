@@ -7,6 +7,7 @@ export const HELP_TOPICS = {
        invalid profile or rules file, questions needed but no terminal, bad records in a batch
   3    an internal error (a bug): one line asking to report it; ADVISE_DEBUG=1 shows the stack
   130  cancelled with Ctrl-C (or Ctrl-D at a question)
+  143  stopped by SIGTERM (a supervisor, or timeout)
 `,
   environment: `Environment variables:
   ADVISE_RULES   a rules file to use instead of the built-in one (--rules wins)

@@ -1,68 +1,86 @@
-import { loadRulesSource } from "../io/rules-source.js";
-import { colorFor, styleFor } from "../io/terminal.js";
-import type { Output } from "../io/fd-output.js";
-import { NO_PAINT, type Paint } from "../render/style.js";
-import type { Io } from "./context.js";
-import { helpTopic } from "./help-topics.js";
-import { runRecommend, runTable } from "./actions.js";
-import { quickParse } from "./quick-parse.js";
+import { CommanderError } from "commander";
+import { isAdviseError, RulesError, UsageError } from "../core/errors.js";
+import type { Rules } from "../core/rules-schema.js";
+import { didYouMean } from "../core/suggest.js";
+import { builtinRules, loadRulesSource } from "../io/rules-source.js";
+import { chalkPaint, colorFor, styleFor } from "../io/terminal.js";
+import type { Io, Output } from "./context.js";
+import { HELP_TOPICS, helpTopic } from "./help-topics.js";
+import { buildProgram } from "./program.js";
 import { reportError } from "./report-error.js";
 
 declare const __ADVISE_VERSION__: string | undefined;
 export const VERSION = typeof __ADVISE_VERSION__ === "string" ? __ADVISE_VERSION__ : "0.0.0-dev";
 
-/** The rules file must be known before the program is built, since the dimension flags come from it. */
-export function rulesFileFrom(argv: readonly string[], env: Record<string, string | undefined>): string | undefined {
+/** Where the rules in use come from: --rules (the last one given wins), else ADVISE_RULES, else the built-in ones. */
+export function rulesFileFrom(argv: readonly string[], env: Record<string, string | undefined>): { file?: string; from: "--rules" | "ADVISE_RULES" } {
+  let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") break;
-    if (arg === "--rules") return argv[i + 1];
-    if (arg.startsWith("--rules=")) return arg.slice("--rules=".length);
+    if (arg === "--rules") file = argv[++i];
+    else if (arg.startsWith("--rules=")) file = arg.slice("--rules=".length);
   }
-  return env.ADVISE_RULES;
+  if (file !== undefined) return { file, from: "--rules" };
+  return { file: env.ADVISE_RULES || undefined, from: "ADVISE_RULES" };
+}
+
+/** Command lines that do not use the rules in use: help, the version, completion and the rules commands that take files. */
+function needsNoRules(argv: readonly string[]): boolean {
+  const words = argv.filter((arg) => !arg.startsWith("-"));
+  if (argv.some((arg) => ["-h", "--help", "-V", "--version"].includes(arg)) || words[0] === "help") return true;
+  return words[0] === "completion" || (words[0] === "rules" && (words[1] === "validate" || words[1] === "schema"));
+}
+
+/** The rules in use; a problem with ADVISE_RULES names the variable, and stops only the commands that use it. */
+async function rulesFor(io: Io): Promise<Rules> {
+  const { file, from } = rulesFileFrom(io.argv, io.env);
+  try {
+    return await loadRulesSource(file, () => io.stdin);
+  } catch (error) {
+    if (from !== "ADVISE_RULES" || !isAdviseError(error)) throw error;
+    if (needsNoRules(io.argv)) return builtinRules();
+    throw new RulesError(`ADVISE_RULES="${file}" cannot be used: ${error.message}`, error.problems ?? []);
+  }
 }
 
 /** Runs one command line and returns its exit code; everything from the outside world comes in through `io`. */
 export async function main(io: Io): Promise<number> {
+  // Style flags are read from argv itself: given before or after the command name, both count.
   const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
-  // chalk is loaded only when a stream is painted: scripts and pipes never pay for it.
-  let chalkPaint: Paint | undefined;
-  const styleOf = async (stream: Output) =>
-    styleFor(stream, io.env, flags, colorFor(stream, io.env, flags) ? (chalkPaint ??= (await import("../lazy/color.js")).chalkPaint()) : NO_PAINT);
+  const styleOf = (stream: Output) => styleFor(stream, io.env, flags, chalkPaint());
   try {
     const topic = helpTopic(io.argv);
     if (topic !== undefined) {
       io.stdout.write(topic);
       return 0;
     }
-    const rules = await loadRulesSource(rulesFileFrom(io.argv, io.env), () => io.stdin);
-    // Style flags are read from argv itself: given before or after the command name, both count.
-    const style = await styleOf(io.stdout);
-    const makeContext = () => ({ io, rules, style });
-    const quick = quickParse(io.argv, rules);
-    if (quick) {
-      await (quick.command === "table" ? runTable(makeContext(), quick.options) : runRecommend(makeContext(), quick.options));
-      return 0;
+    const rules = await rulesFor(io);
+    const style = styleOf(io.stdout);
+    const program = buildProgram(rules, VERSION, () => ({ io, rules, style }), {
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+      getOutHasColors: () => style.color,
+      getErrHasColors: () => colorFor(io.stderr, io.env, flags),
+    });
+    if (io.argv[0] === "help" && io.argv[1] !== undefined && !io.argv[1].startsWith("-")) {
+      const commands = program.commands.map((c) => c.name());
+      if (!commands.includes(io.argv[1])) {
+        const topics = Object.keys(HELP_TOPICS);
+        throw new UsageError(`no help on "${io.argv[1]}"${didYouMean(io.argv[1], [...commands, ...topics])}; commands: ${commands.join(", ")}; topics: ${topics.join(", ")}`);
+      }
     }
-    // Everything else goes through commander, loaded only now (a dynamic import within the bundle).
-    const { runProgram } = await import("./run-program.js");
-    return await runProgram(
-      rules,
-      VERSION,
-      makeContext,
-      {
-        writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
-        // Asked here rather than by commander, whose defaults read process.stdout and process.stderr: creating
-        // Node's stream objects costs several milliseconds, which help and usage errors would otherwise pay.
-        getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
-        getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
-        getOutHasColors: () => style.color,
-        getErrHasColors: () => colorFor(io.stderr, io.env, flags),
-      },
-      io.argv,
-    );
+    try {
+      await program.parseAsync(io.argv, { from: "user" });
+      return 0;
+    } catch (error) {
+      // Commander has already written its message (help and the version exit with 0).
+      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+      throw error;
+    }
   } catch (error) {
-    return reportError(error, io.stderr, io.env, await styleOf(io.stderr));
+    return reportError(error, io.stderr, io.env, styleOf(io.stderr));
   }
 }

@@ -10,7 +10,6 @@ import { runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./
 import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
-import { COMMON_OPTIONS, RECOMMEND_OPTIONS } from "./options.js";
 
 function parseTestFormat(value: string): Format | "junit" {
   return value === "junit" ? value : parseFormat(value);
@@ -46,6 +45,29 @@ function examples(lines: readonly string[]): string {
   return `Examples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
+/** Options as commander declares them: `--name <value>` takes a value, `--name` is a flag, `--no-name` answers no. */
+interface OptionSpec {
+  flags: string;
+  description: string;
+}
+
+/** What every command that prints data takes besides --format (whose accepted values differ by command). */
+const COMMON_OPTIONS: readonly OptionSpec[] = [
+  { flags: "--rules <file>", description: "a rules file to use instead of the built-in one (also ADVISE_RULES)" },
+  { flags: "--no-color", description: "no colour, whatever the terminal" },
+  { flags: "--ascii", description: "plain ASCII tables and bars" },
+];
+
+/** recommend's own options; its answer flags come from the rules in use. */
+const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
+  { flags: "--profile <file>", description: "answers in a YAML or JSON file; - reads standard input" },
+  { flags: "--no-input", description: "never ask questions; evaluate what was given" },
+  { flags: "--explain", description: "show every rule that raised or lowered each approach, and the open ones" },
+  { flags: "--save <file>", description: "save the answers as a profile file (atomically; never overwrites without --force)" },
+  { flags: "--force", description: "let --save overwrite an existing file" },
+  { flags: "--batch <file>", description: "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin" },
+  { flags: "--what-if", description: "with --batch: also search what-if changes for each record (slower)" },
+];
 
 /** The options every command that prints data takes. */
 const formatOption = () => new Option("--format <format>", `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")} (default: table)`).argParser(parseFormat);
@@ -99,36 +121,10 @@ export interface ProgramOutput {
 }
 
 /**
- * The dimensions whose flags recommend needs for this command line: those it names. A flag that names no option
- * at all brings every dimension, so that the error can suggest the nearest; so does any help, which lists them.
- */
-function dimensionsFor(rules: Rules, argv: readonly string[], known: Set<string | undefined>): Rules["dimensions"] {
-  const ids = new Set(rules.dimensions.map((d) => d.id));
-  const named = new Set<string>();
-  for (const arg of argv) {
-    if (arg === "--") break;
-    if (arg === "help" || arg === "--help" || arg === "-h") return rules.dimensions;
-    if (!arg.startsWith("--")) continue;
-    const equals = arg.indexOf("=");
-    const flag = equals < 0 ? arg : arg.slice(0, equals);
-    if (known.has(flag)) continue;
-    // No dimension id starts with "no-" (check-rules.ts): --no-citations answers citations.
-    const id = flag.startsWith("--no-") ? flag.slice(5) : flag.slice(2);
-    if (!ids.has(id)) return rules.dimensions;
-    named.add(id);
-  }
-  return rules.dimensions.filter((d) => named.has(d.id));
-}
-
-/**
  * Builds the command tree. The dimension flags come from the rules in use, so a dimension added to a rules
  * file becomes a flag with no code change. Actions only translate options into a typed call.
- *
- * Each command's options, arguments and action are set up only when that command is about to parse (commander's
- * preSubcommand hook): some sixty options cost measurable start-up time, and one command line uses one command.
- * Help (any help, just before it is written) and completion read every command, so they set them all up first.
  */
-export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput, argv: readonly string[]): Command {
+export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
   const program = new AdviseCommand("advise")
     .exitOverride()
@@ -147,30 +143,17 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
   for (const { flags } of COMMON_OPTIONS) program.addOption(new Option(flags).hideHelp());
 
-  const setUps = new Map<Command, () => void>();
-  /** A command whose set-up waits until it is dispatched (or everything is wanted). */
   const define = (parent: Command, name: string, description: string, setUp: (command: Command) => void, opts?: { isDefault: boolean }): Command => {
     const command = parent.command(name, opts).description(description);
-    setUps.set(command, () => setUp(command));
+    setUp(command);
     return command;
-  };
-  const setUp = (command: Command) => {
-    setUps.get(command)?.();
-    setUps.delete(command);
-  };
-  // Help and completion read every command and every option.
-  let everything = false;
-  const setUpAll = () => {
-    everything = true;
-    for (const command of [...setUps.keys()]) setUp(command);
   };
 
   const dimensionOptions = new Map<string, string>();
   define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
     common(command).allowExcessArguments(true).addHelpText("before", examples(EXAMPLES.recommend));
     for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
-    const known = new Set([...program.options, ...command.options].map((o) => o.long));
-    for (const dimension of everything ? rules.dimensions : dimensionsFor(rules, argv, known)) {
+    for (const dimension of rules.dimensions) {
       const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
       if (dimension.type === "boolean") {
         const yes = new Option(`--${dimension.id}`, dimension.question);
@@ -249,7 +232,6 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   const rulesCommand = define(program, "rules", "check, test and describe rules files (your own, or layered over the built-in ones)", (command) => {
     command.addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
   });
-  rulesCommand.hook("preSubcommand", (_command, subcommand) => setUp(subcommand));
   define(rulesCommand, "validate", "check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid", (command) =>
     common(command)
       .argument("<files...>", "rules files (YAML or JSON)")
@@ -286,12 +268,9 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
       .action((shell: string) => {
         if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
-        setUpAll();
         makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
       }),
   );
 
-  program.hook("preSubcommand", (_program, subcommand) => setUp(subcommand));
-  program.on("beforeAllHelp", setUpAll);
   return program;
 }

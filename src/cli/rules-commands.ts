@@ -3,7 +3,7 @@ import type { Rules } from "../core/rules-schema.js";
 import { checkRulesFile } from "../io/rules-source.js";
 import { readInput } from "../io/read-input.js";
 import { renderJUnit, renderScenarioRuns, renderValidation, scenarioData, validationData, type FileCheck, type ScenarioRun } from "../render/rules-report.js";
-import { serialise } from "./actions.js";
+import { serialise } from "../render/serialise.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 
@@ -32,13 +32,13 @@ export async function runRulesShow(ctx: Context, options: { format: "yaml" | "js
 
 /** `advise rules schema`: the JSON Schema of rules files, generated from the zod schema. */
 export async function runRulesSchema(ctx: Context, options: { layer: boolean }): Promise<void> {
-  const { rulesJsonSchema } = await import("../lazy/validate.js");
+  const { rulesJsonSchema } = await import("../core/rules-json-schema.js");
   ctx.io.stdout.write(`${JSON.stringify(rulesJsonSchema(options.layer ? "layer" : "complete"), null, 2)}\n`);
 }
 
 /** `advise rules test FILE...`: every scenario against the rules in use; exit 1 on any failure. */
 export async function runRulesTest(ctx: Context, options: { files: string[]; format: Format | "junit" }): Promise<void> {
-  const validate = await import("../lazy/validate.js");
+  const validate = { ...(await import("../core/read-document.js")), ...(await import("../core/scenarios.js")) };
   const runs: ScenarioRun[] = [];
   for (const file of options.files) {
     const { text, name } = await readInput(file, () => ctx.io.stdin, "scenario file");

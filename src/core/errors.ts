@@ -13,31 +13,25 @@ export interface Problem extends Location {
   frame?: string;
 }
 
-const BRAND = Symbol.for("advise.error");
-
 /** Base of every error the user can cause; the CLI maps `exitCode` and prints `message` without a stack. */
 export class AdviseError extends Error {
   readonly exitCode: number = 2;
-  readonly [BRAND] = true;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
   }
 }
 
-/**
- * Whether a value is one of our errors. Checked by a registered symbol, not instanceof: the lazily loaded
- * bundles carry their own copy of these classes.
- */
+/** Whether a value is one of our errors, with the problems it carries if any. */
 export function isAdviseError(value: unknown): value is AdviseError & { problems?: Problem[] } {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return value instanceof AdviseError;
 }
 
 /** Bad command-line usage: unknown option, missing argument, no terminal for questions. */
 export class UsageError extends AdviseError {}
 
-/** A profile (flags, file or answers) that does not fit the dimensions of the rules in use. */
-export class ProfileError extends AdviseError {
+/** An error about an input file, with every problem found in it. */
+export class InputProblemsError extends AdviseError {
   constructor(
     message: string,
     readonly problems: Problem[] = [],
@@ -46,15 +40,11 @@ export class ProfileError extends AdviseError {
   }
 }
 
+/** A profile (flags, file or answers) that does not fit the dimensions of the rules in use. */
+export class ProfileError extends InputProblemsError {}
+
 /** A rules file that cannot be read, parsed or validated. */
-export class RulesError extends AdviseError {
-  constructor(
-    message: string,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-  }
-}
+export class RulesError extends InputProblemsError {}
 
 /** What was checked has problems (an invalid rules file, a failing scenario); the report says which. */
 export class CheckFailedError extends AdviseError {
@@ -64,4 +54,9 @@ export class CheckFailedError extends AdviseError {
 /** The user cancelled (Ctrl-C, Ctrl-D). */
 export class CancelledError extends AdviseError {
   override readonly exitCode = 130;
+}
+
+/** Stopped by SIGTERM (a supervisor, `timeout`): the conventional 128 + 15. */
+export class TerminatedError extends AdviseError {
+  override readonly exitCode = 143;
 }

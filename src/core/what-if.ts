@@ -49,34 +49,11 @@ interface SearchIndex {
   combinationDims: Set<string>;
 }
 
-/** The same, as data that can be written out as JSON: the build ships the built-in rules' (tsup.config.ts). */
-export interface SearchIndexData {
-  bounds: [string, number[]][];
-  readers: [string, number[]][];
-  combinationDims: string[];
-}
-
 const searchIndexes = new WeakMap<Rules, SearchIndex>();
-const shipped = new WeakMap<Rules, SearchIndexData>();
-
-/** Gives the search an index worked out ahead of time for `rules`, instead of working it out on first use. */
-export function useSearchIndexData(rules: Rules, data: SearchIndexData): void {
-  shipped.set(rules, data);
-}
-
-/** The index of `rules` as data. */
-export function searchIndexData(rules: Rules): SearchIndexData {
-  const { bounds, readers, combinationDims } = searchIndex(rules);
-  return { bounds: [...bounds], readers: [...readers], combinationDims: [...combinationDims] };
-}
 
 function searchIndex(rules: Rules): SearchIndex {
   let index = searchIndexes.get(rules);
-  if (!index) {
-    const data = shipped.get(rules);
-    index = data ? { bounds: new Map(data.bounds), readers: new Map(data.readers), combinationDims: new Set(data.combinationDims) } : workOutSearchIndex(rules);
-    searchIndexes.set(rules, index);
-  }
+  if (!index) searchIndexes.set(rules, (index = workOutSearchIndex(rules)));
   return index;
 }
 

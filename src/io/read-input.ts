@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from "node:fs";
+import { createReadStream, openSync, readFileSync, statSync, type Stats } from "node:fs";
 import { AdviseError } from "../core/errors.js";
 import { MAX_INPUT_BYTES } from "../core/limits.js";
 
@@ -9,30 +9,13 @@ const tooLarge = () => new InputError(`standard input is larger than ${MAX_INPUT
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const add = (chunk: string | Buffer) => {
+  for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw tooLarge();
     chunks.push(buffer);
-    return size <= MAX_INPUT_BYTES;
-  };
-  if (typeof stream.on !== "function") {
-    // Standard input read from its descriptor (fd-input.ts).
-    for await (const chunk of stream) if (!add(chunk as Buffer)) throw tooLarge();
-    return Buffer.concat(chunks);
   }
-  // Events rather than `for await`: Node's async iterator over a stream costs about 1 ms more to set up, in a
-  // command that reads a few bytes (`echo '{...}' | advise --profile -`).
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: string | Buffer) => {
-      if (add(chunk)) return;
-      stream.removeListener("data", onData);
-      stream.pause();
-      reject(tooLarge());
-    };
-    stream.on("data", onData);
-    stream.once("end", () => resolve(Buffer.concat(chunks)));
-    stream.once("error", reject);
-  });
+  return Buffer.concat(chunks);
 }
 
 /** Turns bytes into text, refusing what is not UTF-8 text; a byte-order mark is dropped. */
@@ -61,28 +44,17 @@ function regularFile(path: string, what: string, wanted: string): Stats {
   return stats;
 }
 
-/**
- * A file named on the command line, of any size, as its bytes in 64 KB chunks, read synchronously: no stream
- * machinery and no round trips through the thread pool. Checked when called; read as iterated. Each chunk must
- * be used before the next is read, since one buffer serves them all. (Larger chunks keep more of a batch's parsed
- * records alive across a young-generation collection, and were slower.)
- */
-export function fileChunks(path: string, what: string, wanted: string): Iterable<Buffer> {
+/** A file named on the command line as a stream of bytes, of any size, or standard input for "-". */
+export function inputStream(path: string, stdinOf: () => NodeJS.ReadableStream, what: string, wanted: string): NodeJS.ReadableStream {
+  if (path === "-") return stdinOf();
   regularFile(path, what, wanted);
-  return (function* () {
-    let fd: number;
-    try {
-      fd = openSync(path, "r");
-    } catch (error) {
-      throw new InputError(`${what} "${path}" cannot be read (${(error as NodeJS.ErrnoException).code})`);
-    }
-    try {
-      const buffer = Buffer.allocUnsafe(1 << 16);
-      for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) yield buffer.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
-  })();
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new InputError(`${what} "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+  }
+  return createReadStream("", { fd });
 }
 
 /** Reads a file named on the command line, or standard input for "-", with a clear message for each failure. */

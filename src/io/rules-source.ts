@@ -2,28 +2,30 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
-import { useSearchIndexData } from "../core/what-if.js";
-import { BUNDLED_RULES, BUNDLED_SEARCH_INDEX } from "./builtin-rules.js";
+import { BUNDLED_RULES } from "./builtin-rules.js";
 import { decodeText, readInput } from "./read-input.js";
-
-// Defined by the build (tsup.config.ts); absent when running from source (tests).
-declare const __ADVISE_BUNDLED__: boolean | undefined;
 
 /**
  * The built-in rules are validated at build time and built into the bundle as data, so the common path needs
- * neither the YAML parser nor the schema library, nor a file to read. Running from source, the YAML is validated
- * instead; in the bundle that path is removed at build time (the check below is a constant there).
+ * neither the YAML parser nor the schema library, nor a file to read. Running from source, the YAML is validated.
  */
 export async function builtinRules(): Promise<Rules> {
-  if (typeof __ADVISE_BUNDLED__ !== "undefined") {
-    useSearchIndexData(BUNDLED_RULES!, BUNDLED_SEARCH_INDEX!);
-    return BUNDLED_RULES!;
-  }
-  const { loadRules } = await import("../lazy/validate.js");
+  if (BUNDLED_RULES) return BUNDLED_RULES;
+  const { loadRules } = await import("../core/load-rules.js");
   return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
 }
 
-type Validate = typeof import("../lazy/validate.js");
+/** What reading a rules file needs: the YAML parser and the schema library, loaded only then. */
+async function rulesTools() {
+  const [{ checkRulesText, loadRules }, { mergeRules }, { readDocument }] = await Promise.all([
+    import("../core/load-rules.js"),
+    import("../core/merge-rules.js"),
+    import("../core/read-document.js"),
+  ]);
+  return { checkRulesText, loadRules, mergeRules, readDocument };
+}
+
+type Validate = Awaited<ReturnType<typeof rulesTools>>;
 
 /**
  * Resolves `extends`: "default" is the built-in rules; anything else a rules file relative to the one that
@@ -31,10 +33,7 @@ type Validate = typeof import("../lazy/validate.js");
  */
 function baseResolver(validate: Validate) {
   const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
-    if (ref === "default") {
-      if (typeof __ADVISE_BUNDLED__ !== "undefined") return BUNDLED_RULES!;
-      return validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
-    }
+    if (ref === "default") return BUNDLED_RULES ?? validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
     const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);
     if (seen.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...seen, path].map((p) => relative(process.cwd(), p)).join(" → ")}`);
     let text: string;
@@ -55,7 +54,7 @@ function baseResolver(validate: Validate) {
 /** Checks a rules file without throwing: its rules when valid, else every problem. */
 export async function checkRulesFile(file: string, stdin: () => NodeJS.ReadableStream) {
   const { text, name } = await readInput(file, stdin, "rules file");
-  const validate = await import("../lazy/validate.js");
+  const validate = await rulesTools();
   return validate.checkRulesText(text, name, { resolveBase: baseResolver(validate) });
 }
 
@@ -63,6 +62,6 @@ export async function checkRulesFile(file: string, stdin: () => NodeJS.ReadableS
 export async function loadRulesSource(file: string | undefined, stdin: () => NodeJS.ReadableStream): Promise<Rules> {
   if (file === undefined || file === "") return builtinRules();
   const { text, name } = await readInput(file, stdin, "rules file");
-  const validate = await import("../lazy/validate.js");
+  const validate = await rulesTools();
   return validate.loadRules(text, name, { resolveBase: baseResolver(validate) });
 }

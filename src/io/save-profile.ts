@@ -2,13 +2,13 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSyn
 import { basename, dirname, join } from "node:path";
 import { AdviseError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
+import { serialise } from "../render/serialise.js";
 
 export class SaveError extends AdviseError {}
 
-async function serialise(path: string, profile: Profile): Promise<string> {
-  if (path.endsWith(".json")) return `${JSON.stringify(profile, null, 2)}\n`;
-  const { toYaml } = await import("../lazy/yaml.js");
-  return `# Answers for \`advise --profile ${basename(path)}\`\n${toYaml(profile)}`;
+async function profileText(path: string, profile: Profile): Promise<string> {
+  if (path.endsWith(".json")) return serialise("json", profile);
+  return `# Answers for \`advise --profile ${basename(path)}\`\n${await serialise("yaml", profile)}`;
 }
 
 /** Fails early, before any advice is printed, when --save could not write without overwriting. */
@@ -35,7 +35,7 @@ export async function saveProfile(
       if (!(await options.confirmOverwrite(`"${path}" exists. Overwrite it?`))) return false;
     }
   }
-  const text = await serialise(path, profile);
+  const text = await profileText(path, profile);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   let created = false;
   try {

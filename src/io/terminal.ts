@@ -1,3 +1,4 @@
+import { Chalk } from "chalk";
 import { NO_PAINT, type Paint, type Style } from "../render/style.js";
 
 export interface TerminalStream {
@@ -21,10 +22,18 @@ export function colorFor(stream: TerminalStream, env: Record<string, string | un
   return env.TERM !== "dumb" && stream.isTTY === true;
 }
 
-/**
- * Decides colour, character set and width once. `paint` is what colours (chalk, loaded only when colorFor says
- * a stream is painted); without colour nothing is painted.
- */
+let chalk: Paint | undefined;
+
+/** chalk's colours, 16-colour level: whether to paint at all is decided by colorFor. */
+export function chalkPaint(): Paint {
+  if (!chalk) {
+    const c = new Chalk({ level: 1 });
+    chalk = { bold: c.bold, dim: c.dim, accent: c.cyan, good: c.green, bad: c.red, warn: c.yellow };
+  }
+  return chalk;
+}
+
+/** Decides colour, character set and width once. `paint` is what colours; without colour nothing is painted. */
 export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions, paint: Paint): Style {
   const color = colorFor(stream, env, options);
   const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;

@@ -1,5 +1,7 @@
-import { confirm, input, select } from "@inquirer/prompts";
-import { CancelledError } from "../core/errors.js";
+import confirm from "@inquirer/confirm";
+import input from "@inquirer/input";
+import select from "@inquirer/select";
+import { CancelledError, TerminatedError } from "../core/errors.js";
 import { parseAnswer, type Answer } from "../core/parse-profile.js";
 import type { Dimension, EnumDimension } from "../core/rules-schema.js";
 import type { Asker, Progress } from "./asker.js";
@@ -10,6 +12,8 @@ export const NOT_SURE = "\u0000not-sure";
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Aborted when the process is asked to stop (SIGTERM): the prompt tidies the terminal up and ends. */
+  signal?: AbortSignal;
 }
 
 const heading = (dimension: Dimension, { index, total }: Progress) => `(${index}/${total}) ${dimension.question}`;
@@ -56,19 +60,20 @@ export function toAnswer(dimension: Dimension, raw: string): Answer | undefined 
   return "value" in parsed ? parsed.value : undefined;
 }
 
-/** Ctrl-C or Ctrl-D in a prompt is a cancellation, not a crash (Inquirer's ExitPromptError). */
+/** Ctrl-C or Ctrl-D in a prompt is a cancellation, not a crash (Inquirer's ExitPromptError); SIGTERM aborts it. */
 async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
-    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new CancelledError("cancelled");
+    if (error instanceof Error && error.name === "ExitPromptError") throw new CancelledError("cancelled");
+    if (error instanceof Error && error.name === "AbortPromptError") throw new TerminatedError("terminated");
     throw error;
   }
 }
 
-/** The questions in a terminal, over @inquirer/prompts. */
+/** The questions in a terminal, over Inquirer's select, input and confirm prompts. */
 export function inquirerAsker(streams: PromptStreams): Asker {
-  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  const context = { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: false };
   return {
     answer: (dimension, progress) => {
       const raw =

@@ -26,7 +26,7 @@ describe("the package", () => {
     const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain("bin/advise.js");
-    expect(files).toContain("dist/cli.cjs");
+    expect(files).toContain("dist/cli.js");
     expect(files.filter((f) => /^(src|test|scripts)\//.test(f) || f.endsWith(".ts"))).toEqual([]);
 
     const project = join(work, "project");

@@ -1,4 +1,5 @@
-import { input, select } from "@inquirer/prompts";
+import input from "@inquirer/input";
+import select from "@inquirer/select";
 import { render } from "@inquirer/testing";
 import { describe, expect, it } from "vitest";
 import type { EnumDimension } from "../../src/core/rules-schema.js";

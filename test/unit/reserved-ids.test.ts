@@ -13,9 +13,7 @@ describe("question ids reserved for advise's own options", () => {
         throw new Error("no command runs here");
       },
       { writeOut: () => {}, writeErr: () => {}, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false },
-      [],
     );
-    program.outputHelp(); // help sets up every command and option
     const recommend = program.commands.find((c) => c.name() === "recommend")!;
     const questionFlags = new Set(rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`]));
     const own = [...program.options, ...recommend.options]
