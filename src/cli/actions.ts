@@ -3,11 +3,11 @@ import { UsageError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
 import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
-import { approachData, renderApproach, renderApproachMarkdown, renderComparison, renderComparisonMarkdown as renderApproachesMarkdown } from "../render/approach.js";
-import { comparisonData, renderComparisonMarkdown, renderComparisonTable } from "../render/comparison-table.js";
+import { approachData, renderApproach, renderApproachMarkdown, renderSideBySide, renderSideBySideMarkdown } from "../render/approach.js";
+import { comparisonData, renderComparisonTable, renderComparisonTableMarkdown } from "../render/comparison-table.js";
 import { combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
 import { renderDecisionRecord } from "../render/markdown.js";
-import { questionsData, renderQuestions } from "../render/questions.js";
+import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
 import { serialise } from "../render/serialise.js";
 import { wrap } from "../render/style.js";
@@ -25,14 +25,11 @@ async function output(ctx: Context, format: Format, data: unknown, human: () => 
 }
 
 export async function runTable(ctx: Context, options: { format: Format }): Promise<void> {
-  await output(ctx, options.format, comparisonData(ctx.rules), () => renderComparisonTable(ctx.rules, ctx.style), () => renderComparisonMarkdown(ctx.rules));
+  await output(ctx, options.format, comparisonData(ctx.rules), () => renderComparisonTable(ctx.rules, ctx.style), () => renderComparisonTableMarkdown(ctx.rules));
 }
 
 export async function runQuestions(ctx: Context, options: { format: Format }): Promise<void> {
-  const data = questionsData(ctx.rules);
-  const markdown = () =>
-    data.dimensions.map((d) => `- \`${d.id}\` (${d.type}): ${d.question}${"values" in d && d.values ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`).join("\n") + "\n";
-  await output(ctx, options.format, data, () => renderQuestions(ctx.rules, ctx.style), markdown);
+  await output(ctx, options.format, questionsData(ctx.rules), () => renderQuestions(ctx.rules, ctx.style), () => renderQuestionsMarkdown(ctx.rules));
 }
 
 /** Finds an approach by id, name or alias; a typo gets a suggestion. */
@@ -61,7 +58,7 @@ export async function runCompare(ctx: Context, options: { approaches: string[]; 
   const approaches = options.approaches.map((input) => resolveApproach(ctx.rules, input));
   if (new Set(approaches.map((a) => a.id)).size < 2) throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
   const data = { schemaVersion: 1, approaches: approaches.map((a) => approachData(ctx.rules, a)) };
-  await output(ctx, options.format, data, () => renderComparison(approaches, ctx.style), () => renderApproachesMarkdown(approaches));
+  await output(ctx, options.format, data, () => renderSideBySide(approaches, ctx.style), () => renderSideBySideMarkdown(approaches));
 }
 
 export interface RecommendOptions extends AnswerSources {

@@ -1,10 +1,5 @@
-import { isAdviseError, type Problem } from "../core/errors.js";
+import { isAdviseError, placeOf, type Problem } from "../core/errors.js";
 import type { Style } from "../render/style.js";
-
-function where(problem: Problem): string {
-  if (problem.line !== undefined) return `${problem.file ?? ""}:${problem.line}:${problem.column ?? 1}`;
-  return problem.file ?? problem.path ?? "";
-}
 
 /**
  * The one place errors become text and exit codes. A user's mistake prints what was wrong and what is
@@ -18,7 +13,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: 
     if (problems.length === 0) stderr.write(`${prefix} ${error.message}\n`);
     else if (problems.length > 1) stderr.write(`${prefix} ${error.message}\n`);
     for (const problem of problems) {
-      const at = where(problem);
+      const at = placeOf(problem);
       stderr.write(`${problems.length > 1 ? "  " : `${prefix} `}${at ? `${paint.bold(at)}: ` : ""}${problem.message}\n`);
       if (problem.frame) stderr.write(`${problem.frame.replace(/^/gm, "    ")}\n`);
       if (problem.hint) stderr.write(`    ${paint.dim(`hint: ${problem.hint}`)}\n`);

@@ -70,9 +70,8 @@ function comparison(node: Condition): (answer: Answer) => boolean {
     return (answer) => answer === expected;
   }
   if (node.in !== undefined) {
-    // A list of a few values: includes compares as a Set would (SameValueZero), without making one at start-up.
-    const values: readonly Answer[] = node.in;
-    return (answer) => values.includes(answer);
+    const values = new Set<Answer>(node.in);
+    return (answer) => values.has(answer);
   }
   // The first bound given, in this order (the schema allows one).
   const { gt, gte, lt, lte } = node;

@@ -13,6 +13,13 @@ export interface Problem extends Location {
   frame?: string;
 }
 
+/** Where a problem sits, as `file:line:column`, or the file (or path) alone when it has no line. */
+export function placeOf(problem: Problem, file?: string): string {
+  const name = problem.file ?? file;
+  if (problem.line !== undefined) return `${name ?? ""}:${problem.line}:${problem.column ?? 1}`;
+  return name ?? problem.path ?? "";
+}
+
 /** Base of every error the user can cause; the CLI maps `exitCode` and prints `message` without a stack. */
 export class AdviseError extends Error {
   readonly exitCode: number = 2;

@@ -5,24 +5,6 @@ const NUMBER_FORM = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt
 export const NUMBER_FORMS = "a number ≥ 0, optionally with a suffix k, m, b or t (e.g. 500, 50k, 2.5m, 300b)";
 
 /**
- * NUMBER_FORM's parts for the forms most numbers take, digits with at most a suffix (`0`, `20000`, `50k`), found
- * without the expression: V8 compiles an expression on its first use and again on its second, about 0.1 ms of a
- * recommendation given a few numbers. Undefined for any other text, which the expression then reads.
- */
-function digitsAndSuffix(text: string): [digits: string, exponent: undefined, suffix: string | undefined] | undefined {
-  const last = text.charAt(text.length - 1);
-  // Spelled out: some other characters lower-case to these letters (the Kelvin sign to k), which the expression rejects.
-  const suffix = last !== "" && "kmbtKMBT".includes(last) ? last : undefined;
-  const digits = suffix === undefined ? text : text.slice(0, -1);
-  if (digits === "") return undefined;
-  for (let i = 0; i < digits.length; i++) {
-    const code = digits.charCodeAt(i);
-    if (code < 48 || code > 57) return undefined;
-  }
-  return [digits, undefined, suffix];
-}
-
-/**
  * Reads a count or amount as the contract allows: a finite number ≥ 0, or a string with an optional
  * k/m/b/t suffix. Underscores and thousands commas are accepted (`1_000`, `1,000`). Returns undefined when the
  * value has no such form.
@@ -31,10 +13,9 @@ export function parseNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : undefined;
   if (typeof value !== "string") return undefined;
   let text = value.trim();
-  // Checked first: each expression is compiled on its first use, and most numbers have neither.
-  if (text.includes("_") || text.includes(",")) text = text.replace(/[_,](?=\d{3}\b)/g, "");
+  text = text.replace(/[_,](?=\d{3}\b)/g, "");
   if (text.startsWith("+")) text = text.slice(1);
-  const parts = digitsAndSuffix(text) ?? NUMBER_FORM.exec(text)?.slice(1);
+  const parts = NUMBER_FORM.exec(text)?.slice(1);
   if (!parts) return undefined;
   const [digits, exponent, suffix] = parts;
   // Shift the decimal exponent rather than multiply, so 2.5m is exactly 2500000 and no digit is lost.

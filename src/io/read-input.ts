@@ -60,7 +60,6 @@ export function inputStream(path: string, stdinOf: () => NodeJS.ReadableStream, 
 /** Reads a file named on the command line, or standard input for "-", with a clear message for each failure. */
 export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStream, what: string): Promise<{ text: string; name: string }> {
   if (path === "-") {
-    // Standard input is only touched when it is asked for: creating the stream costs start-up time.
     const stdin = stdinOf();
     if ((stdin as { isTTY?: boolean }).isTTY) throw new InputError(`${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`);
     return { text: decodeText(await readStream(stdin), "standard input"), name: "<stdin>" };

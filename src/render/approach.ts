@@ -75,7 +75,7 @@ const FIELDS: [string, (a: Approach) => string][] = [
 ];
 
 /** Approaches side by side: one column each when they fit the width, else one block per field. */
-export function renderComparison(approaches: Approach[], style: Style): string {
+export function renderSideBySide(approaches: Approach[], style: Style): string {
   const nameOf = (a: Approach) => a.shortName ?? a.name;
   const columns = [{ header: "", flex: 1 }, ...approaches.map((a) => ({ header: nameOf(a), flex: 3 }))];
   if (style.width >= 30 * approaches.length + 16) {
@@ -91,7 +91,7 @@ export function renderComparison(approaches: Approach[], style: Style): string {
   return `${out.join("\n")}`;
 }
 
-export function renderComparisonMarkdown(approaches: Approach[]): string {
+export function renderSideBySideMarkdown(approaches: Approach[]): string {
   const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
   return [
     `| | ${approaches.map((a) => cell(a.name)).join(" | ")} |`,

@@ -34,7 +34,7 @@ export function comparisonData(rules: Rules) {
   };
 }
 
-export function renderComparisonMarkdown(rules: Rules): string {
+export function renderComparisonTableMarkdown(rules: Rules): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = [
     "| Customization Approach | Resource Demand | Customization Level | Best Use Case |",

@@ -68,7 +68,6 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
   return table.toString();
 }
 
-// eslint-disable-next-line no-control-regex
 const strip = (text: string) => (text.includes("\u001b") ? text.replace(/\u001b\[[0-9;]*m/g, "") : text);
 
 /** Rows as blocks of "header: value" lines, for terminals too narrow for a table. */

@@ -39,3 +39,9 @@ export function renderQuestions(rules: Rules, style: Style): string {
   );
   return `${table}\n${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n`;
 }
+
+/** The questions as a Markdown list: id, type, question and the accepted values. */
+export function renderQuestionsMarkdown(rules: Rules): string {
+  const line = (d: Rules["dimensions"][number]) => `- \`${d.id}\` (${d.type}): ${d.question}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
+  return `${rules.dimensions.map(line).join("\n")}\n`;
+}

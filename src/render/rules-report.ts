@@ -1,4 +1,4 @@
-import type { Problem } from "../core/errors.js";
+import { placeOf, type Problem } from "../core/errors.js";
 import type { ScenarioOutcome } from "../core/scenarios.js";
 import type { Style } from "./style.js";
 
@@ -7,10 +7,6 @@ export interface FileCheck {
   valid: boolean;
   problems: Problem[];
   summary?: string;
-}
-
-function where(problem: Problem, file: string): string {
-  return problem.line !== undefined ? `${problem.file ?? file}:${problem.line}:${problem.column ?? 1}` : (problem.file ?? file);
 }
 
 /** `advise rules validate` for people: each file, then each problem with its place, a code frame and a hint. */
@@ -24,7 +20,7 @@ export function renderValidation(checks: FileCheck[], style: Style): string {
     }
     out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${check.file}: ${check.problems.length} problem${check.problems.length === 1 ? "" : "s"}`);
     for (const problem of check.problems) {
-      out.push(`  ${paint.bold(where(problem, check.file))}: ${problem.message}`);
+      out.push(`  ${paint.bold(placeOf(problem, check.file))}: ${problem.message}`);
       if (problem.frame) out.push(problem.frame.replace(/^/gm, "    "));
       if (problem.hint) out.push(`    ${paint.dim(`hint: ${problem.hint}`)}`);
     }

@@ -46,7 +46,6 @@ export function wrap(text: string, width: number, indent = "", hang = ""): strin
   return lines.join("\n");
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 export function visibleLength(text: string): number {
   return text.includes("\u001b") ? text.replace(ANSI, "").length : text.length;

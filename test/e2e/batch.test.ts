@@ -159,3 +159,28 @@ describe("recommend --batch", () => {
     expect(large / small).toBeLessThan(1.2);
   }, 60_000);
 });
+
+describe("recommend --batch, stopped by a signal", () => {
+  const file = join(dir, "signal.jsonl");
+  writeFileSync(file, `${Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ need: "knowledge", "labeled-examples": i })).join("\n")}\n`);
+
+  it.each([
+    ["SIGINT", "a file", 130],
+    ["SIGTERM", "a file", 143],
+    ["SIGINT", "a pipe left open", 130],
+    ["SIGTERM", "a pipe left open", 143],
+  ] as const)("%s ends a batch reading %s at once, with exit %i", async (signal, source, expected) => {
+    const fromPipe = source !== "a file";
+    const child = spawn(process.execPath, [BIN, "--batch", fromPipe ? "-" : file], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.on("error", () => {});
+    // A pipe gets a few records and stays open: the batch then waits for more when the signal comes.
+    if (fromPipe) child.stdin.write('{"need":"knowledge"}\n{"need":"behavior"}\n');
+    let lines = 0;
+    child.stdout.on("data", (chunk: Buffer) => (lines += chunk.toString().split("\n").length - 1));
+    await once(child.stdout, "data");
+    child.kill(signal);
+    const [code] = await once(child, "close");
+    expect(code).toBe(expected);
+    expect(lines).toBeLessThan(200_000);
+  });
+});

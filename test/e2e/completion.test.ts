@@ -53,9 +53,8 @@ describe("advise completion", () => {
     expect(bad.stderr).toMatch(/unknown shell "powershel"/);
   });
 
-  it.each(["zsh", "fish"])("loads in %s where it is installed", (shell) => {
-    const which = spawnSync("sh", ["-c", `command -v ${shell}`], { encoding: "utf8" });
-    if (which.status !== 0) return; // not installed on this machine
+  const installed = (shell: string) => spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
+  for (const shell of ["zsh", "fish"]) it.skipIf(!installed(shell))(`loads in ${shell} (skipped where it is not installed)`, () => {
     const file = join(tempDir("advise-completion-"), `advise.${shell}`);
     writeFileSync(file, runCli(["completion", shell]).stdout);
     const run = spawnSync(shell, ["-c", shell === "zsh" ? `autoload -U compinit && compinit -u && source '${file}'` : `source '${file}'`], { encoding: "utf8" });

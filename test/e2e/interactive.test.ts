@@ -55,6 +55,19 @@ describe("the questionnaire in a real terminal", () => {
     expect(pty.screen.lastIndexOf("\u001b[?25h")).toBeGreaterThan(pty.screen.lastIndexOf("\u001b[?25l"));
   });
 
+  it("SIGTERM at a question shows the cursor again and ends with exit 143", async () => {
+    const pty = startInPty(["--need", "knowledge"]);
+    try {
+      await pty.waitFor(/\(1\/\d+\)/);
+      await pty.signal("SIGTERM");
+      expect(await pty.exited).toBe(143);
+    } finally {
+      pty.kill();
+    }
+    expect(pty.text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(pty.screen.lastIndexOf("\u001b[?25h")).toBeGreaterThan(pty.screen.lastIndexOf("\u001b[?25l"));
+  });
+
   it("does not ask flags again and fits a 60-column terminal", async () => {
     const pty = startInPty(["--need", "behavior", "--timeline", "days"], { columns: 60 });
     try {

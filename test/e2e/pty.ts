@@ -8,7 +8,8 @@ export const KEYS = { enter: "\r", down: "\u001b[B", ctrlC: "\u0003", ctrlD: "\u
  * has, at a fixed size. `screen` accumulates everything written to the terminal.
  */
 export function startInPty(args: string[], options: { columns?: number; env?: Record<string, string> } = {}) {
-  const command = `stty cols ${options.columns ?? 80} rows 40; exec ${process.execPath} ${BIN} ${args.map((a) => `'${a}'`).join(" ")}`;
+  // The shell prints its process id, which `exec` hands on to advise, so a test can send it a signal.
+  const command = `stty cols ${options.columns ?? 80} rows 40; echo "pid $$"; exec ${process.execPath} ${BIN} ${args.map((a) => `'${a}'`).join(" ")}`;
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm-256color", ...options.env },
@@ -22,7 +23,6 @@ export function startInPty(args: string[], options: { columns?: number; env?: Re
     },
     /** Plain text of the screen so far, without escape sequences. */
     get text() {
-      // eslint-disable-next-line no-control-regex
       return screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r/g, "");
     },
     send(keys: string) {
@@ -31,7 +31,6 @@ export function startInPty(args: string[], options: { columns?: number; env?: Re
     async waitFor(pattern: RegExp, from = 0, timeoutMs = 8000): Promise<RegExpMatchArray> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        // eslint-disable-next-line no-control-regex
         const match = screen.slice(from).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").match(pattern);
         if (match) return match;
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${this.text.slice(-2000)}`);
@@ -39,6 +38,10 @@ export function startInPty(args: string[], options: { columns?: number; env?: Re
       }
     },
     exited,
+    /** Sends a signal to advise itself (not to the terminal). */
+    async signal(signal: NodeJS.Signals) {
+      process.kill(Number((await this.waitFor(/pid (\d+)/))[1]), signal);
+    },
     kill: () => child.kill("SIGKILL"),
   };
 }
