@@ -14,7 +14,7 @@ export function builtinRules(file = "rules/default.yaml"): Plugin {
     setup(build) {
       build.onLoad({ filter: /src[\\/]io[\\/]builtin-rules\.ts$/ }, () => ({
         // JSON.parse of a string literal is the cheapest way for V8 to build a large object.
-        contents: `export const BUNDLED_RULES = JSON.parse(${JSON.stringify(JSON.stringify(rules))});`,
+        contents: `export const BUILTIN_RULES = JSON.parse(${JSON.stringify(JSON.stringify(rules))});`,
         loader: "js",
       }));
     },

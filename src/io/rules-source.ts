@@ -2,17 +2,12 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
-import { BUNDLED_RULES } from "./builtin-rules.js";
+import { BUILTIN_RULES } from "./builtin-rules.js";
 import { decodeText, readInput } from "./read-input.js";
 
-/**
- * The built-in rules are validated at build time and built into the bundle as data, so the common path needs
- * neither the YAML parser nor the schema library, nor a file to read. Running from source, the YAML is validated.
- */
-export async function builtinRules(): Promise<Rules> {
-  if (BUNDLED_RULES) return BUNDLED_RULES;
-  const { loadRules } = await import("../core/load-rules.js");
-  return loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+/** The built-in rules: built into the bundle as data, so the common path needs no parser, schema library or file. */
+export function builtinRules(): Rules {
+  return BUILTIN_RULES;
 }
 
 /** What reading a rules file needs: the YAML parser and the schema library, loaded only then. */
@@ -33,7 +28,7 @@ type Validate = Awaited<ReturnType<typeof rulesTools>>;
  */
 function baseResolver(validate: Validate) {
   const resolveBase = (ref: string, from: string | undefined, seen: string[] = []): unknown => {
-    if (ref === "default") return BUNDLED_RULES ?? validate.loadRules(readFileSync(new URL("../../rules/default.yaml", import.meta.url), "utf8"), "rules/default.yaml");
+    if (ref === "default") return BUILTIN_RULES;
     const path = resolve(from && from !== "<stdin>" ? dirname(from) : process.cwd(), ref);
     if (seen.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...seen, path].map((p) => relative(process.cwd(), p)).join(" → ")}`);
     let text: string;

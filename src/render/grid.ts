@@ -50,21 +50,17 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
       spare -= given;
     }
   }
-  // Cells are wrapped here rather than by cli-table3, whose own wrapping measures every prefix of every line.
-  const fit = (text: string, i: number) =>
-    text
-      .split("\n")
-      .map((line) => wrap(line, widths[i]! - padding))
-      .join("\n");
+  // cli-table3 wraps each cell at word boundaries to the widths worked out above.
   const table = new Table({
-    head: columns.map((c, i) => fit(style.paint.bold(c.header), i)),
+    head: columns.map((c) => style.paint.bold(c.header)),
     colWidths: widths,
     colAligns: columns.map((c) => c.align ?? "left"),
-    wordWrap: false,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
     ...(style.unicode ? {} : { chars: ASCII_CHARS }),
   });
-  table.push(...rows.map((row) => row.map((cell, i) => fit(cell, i))));
+  table.push(...rows);
   return table.toString();
 }
 
