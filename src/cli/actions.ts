@@ -10,8 +10,9 @@ import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
 import { serialise } from "../render/serialise.js";
+import { shown } from "../render/shown.js";
 import { wrap } from "../render/style.js";
-import { checkSaveTarget, saveProfile } from "../io/save-profile.js";
+import { checkSaveTarget, profileText, SaveError, saveProfile } from "../io/save-profile.js";
 import { canPrompt } from "../io/terminal.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
@@ -64,34 +65,59 @@ export async function runCompare(ctx: Context, options: { approaches: string[]; 
 export interface RecommendOptions extends AnswerSources {
   format: Format;
   explain: boolean;
+  /** false with --no-input: never ask. */
   input: boolean;
+  /** --ask: in a terminal, ask the questions not answered by flags or the profile. */
+  ask: boolean;
   save?: string;
   force: boolean;
 }
 
 export async function runRecommend(ctx: Context, options: RecommendOptions): Promise<void> {
+  if (options.save === "") throw new UsageError("--save needs a file name, or - for standard output");
+  if (options.profileFile === "") throw new UsageError("--profile needs a file name, or - for standard input");
+  // Checked before anything is asked or printed.
+  if (options.save && options.save !== "-") checkSaveTarget(options.save, options.force);
   let profile: Profile = await gatherAnswers(ctx.rules, ctx.io, options);
+  const given = Object.keys(profile).length > 0;
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
-  const interactive = options.input && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
+  // As gh and npm do: answers given on the command line or in a file mean output, not a questionnaire.
+  const interactive = options.input && (!given || options.ask) && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
     ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
     const { askQuestions } = await import("../prompt/questionnaire.js");
     profile = await askQuestions(ctx.rules, profile, ask);
-  } else if (Object.keys(profile).length === 0) {
-    throw noAnswersError();
+  } else if (!given) {
+    const file = options.profileFile === "-" ? "standard input" : options.profileFile;
+    throw noAnswersError(
+      file ? `the profile from ${shown(file)} holds no answers` : !options.input ? "no answers given, and --no-input says not to ask" : "no answers given, and no terminal to ask them in",
+    );
   }
-  if (options.save && !ask) checkSaveTarget(options.save, options.force);
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
   if (ask) ctx.io.stdout.write("\n");
   await output(ctx, options.format, result, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
 
+  if (options.save === "-") {
+    ctx.io.stdout.write(`\n${await profileText("-", profile)}`);
+    return;
+  }
   let target = options.save;
   if (ask && !target && (await ask.confirm("Save these answers as a profile file (for --profile)?", false))) {
     target = (await ask.text("File name", "advise-profile.yaml")).trim() || undefined;
   }
-  if (target) {
-    const saved = await saveProfile(target, profile, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined });
-    if (saved) ctx.io.stderr.write(`Saved the answers to ${target}; \`advise --profile ${target}\` gives this advice again.\n`);
+  // In a session, a name that cannot be used is explained and asked again: the answers are never lost.
+  while (target) {
+    try {
+      if (await saveProfile(target, profile, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined })) {
+        ctx.io.stderr.write(`Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.\n`);
+        return;
+      }
+    } catch (error) {
+      if (!ask || !(error instanceof SaveError)) throw error;
+      ctx.io.stderr.write(`${ctx.style.paint.bad("advise:")} ${error.message}\n`);
+    }
+    if (!ask) return;
+    target = (await ask.text("Another file name (empty: do not save)", "")).trim() || undefined;
   }
 }

@@ -21,9 +21,10 @@ export async function gatherAnswers(rules: Rules, io: Io, sources: AnswerSources
   return mergeProfiles(fromFile, fromFlags);
 }
 
-export function noAnswersError(): UsageError {
+/** No answers at all; `why` says why none could be asked for either. */
+export function noAnswersError(why: string): UsageError {
   return new UsageError(
-    "no answers given, and no terminal to ask them in. Pass a profile file (--profile answers.yaml, or - for stdin), " +
+    `${why}. Pass a profile file (--profile answers.yaml, or - for stdin), ` +
       "answer with flags (e.g. --need knowledge --budget-usd 50k), or run `advise questions` to see them all.",
   );
 }

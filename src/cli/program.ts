@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
+import { shown } from "../render/shown.js";
 import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js";
 import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
@@ -62,6 +63,7 @@ const COMMON_OPTIONS: readonly OptionSpec[] = [
 const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
   { flags: "--profile <file>", description: "answers in a YAML or JSON file; - reads standard input" },
   { flags: "--no-input", description: "never ask questions; evaluate what was given" },
+  { flags: "--ask", description: "in a terminal, also ask the questions the flags and profile leave open" },
   { flags: "--explain", description: "show every rule that raised or lowered each approach, and the open ones" },
   { flags: "--save <file>", description: "save the answers as a profile file (atomically; never overwrites without --force)" },
   { flags: "--force", description: "let --save overwrite an existing file" },
@@ -130,7 +132,8 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .exitOverride()
     .configureOutput({
       ...output,
-      outputError: (text, write) => write(`advise: ${text.replace(/^error: /, "")}`),
+      // Commander's messages quote the command line, which may hold anything.
+      outputError: (text, write) => write(`advise: ${shown(text.replace(/^error: /, ""))}`),
     })
     .description("Advice on customizing a foundation model: pre-training, fine-tuning, in-context learning or RAG.")
     .version(version, "-V, --version", "print the version")
@@ -195,6 +198,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         format: formatOf(command),
         explain: options.explain === true,
         input: options.input !== false,
+        ask: options.ask === true,
         save: options.save as string | undefined,
         force: options.force === true,
       });

@@ -12,7 +12,7 @@ export interface RulesIssue {
  * Every question becomes a command-line flag (`--<id>`, and `--no-<id>` for a yes/no question), so its id may not
  * be one of the names advise's own options use. A test keeps this list equal to the program's options.
  */
-export const RESERVED_DIMENSION_IDS = ["ascii", "batch", "color", "explain", "force", "format", "help", "input", "profile", "rules", "save", "version", "what-if"] as const;
+export const RESERVED_DIMENSION_IDS = ["ascii", "ask", "batch", "color", "explain", "force", "format", "help", "input", "profile", "rules", "save", "version", "what-if"] as const;
 
 /**
  * The checks a schema cannot express: every id a rules file refers to must exist, with a value of the

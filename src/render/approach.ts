@@ -1,4 +1,5 @@
 import type { Approach, Rules } from "../core/rules-schema.js";
+import { mdLink, mdText } from "./markdown-text.js";
 import { renderGrid } from "./grid.js";
 import { wrap, type Style } from "./style.js";
 
@@ -49,17 +50,17 @@ export function renderApproachMarkdown(rules: Rules, approach: Approach): string
   const data = approachData(rules, approach);
   const list = (title: string, items: string[]) => (items.length ? ["", `## ${title}`, "", ...items.map((i) => `- ${i}`)] : []);
   return [
-    `# ${approach.name}`,
+    `# ${mdText(approach.name)}`,
     "",
-    approach.description,
+    mdText(approach.description),
     "",
-    `- Resource demand: ${approach.resourceDemand}`,
-    `- Customization level: ${approach.customizationLevel}`,
-    `- Best use case: ${approach.bestUseCase}`,
-    ...list("Strengths", approach.strengths),
-    ...list("Risks", approach.risks),
-    ...list("Next steps", approach.nextSteps),
-    ...list("Sources", data.sourceLinks.map((s) => (s.url ? `[${s.id}] [${s.title}](${s.url})` : `[${s.id}] ${s.title}`))),
+    `- Resource demand: ${mdText(approach.resourceDemand)}`,
+    `- Customization level: ${mdText(approach.customizationLevel)}`,
+    `- Best use case: ${mdText(approach.bestUseCase)}`,
+    ...list("Strengths", approach.strengths.map(mdText)),
+    ...list("Risks", approach.risks.map(mdText)),
+    ...list("Next steps", approach.nextSteps.map(mdText)),
+    ...list("Sources", data.sourceLinks.map((s) => `\\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`)),
     "",
   ].join("\n");
 }
@@ -92,7 +93,8 @@ export function renderSideBySide(approaches: Approach[], style: Style): string {
 }
 
 export function renderSideBySideMarkdown(approaches: Approach[]): string {
-  const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+  // A cell is one line: a list's items stay apart as separate escaped lines joined by a line break tag.
+  const cell = (text: string) => text.split("\n").map(mdText).join("<br>");
   return [
     `| | ${approaches.map((a) => cell(a.name)).join(" | ")} |`,
     `|---|${approaches.map(() => "---").join("|")}|`,

@@ -1,3 +1,4 @@
+import { mdLink, mdText } from "./markdown-text.js";
 import type { Combination, Rules } from "../core/rules-schema.js";
 import { wrap, type Style } from "./style.js";
 
@@ -31,20 +32,20 @@ export function renderCombination(rules: Rules, combination: Combination, style:
 export function renderCombinationMarkdown(rules: Rules, combination: Combination): string {
   const data = combinationData(rules, combination);
   return [
-    `# ${combination.name}`,
+    `# ${mdText(combination.name)}`,
     "",
-    combination.summary,
+    mdText(combination.summary),
     "",
-    `- Combines: ${data.approachNames.join(" + ")}`,
-    `- Recommended when: ${combination.because}`,
+    `- Combines: ${data.approachNames.map(mdText).join(" + ")}`,
+    `- Recommended when: ${mdText(combination.because)}`,
     "",
     "## Next steps",
     "",
-    ...combination.nextSteps.map((s) => `- ${s}`),
+    ...combination.nextSteps.map((s) => `- ${mdText(s)}`),
     "",
     "## Sources",
     "",
-    ...data.sourceLinks.map((s) => (s.url ? `- [${s.id}] [${s.title}](${s.url})` : `- [${s.id}] ${s.title}`)),
+    ...data.sourceLinks.map((s) => `- \\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`),
     "",
   ].join("\n");
 }

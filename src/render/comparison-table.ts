@@ -1,3 +1,4 @@
+import { mdText } from "./markdown-text.js";
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
 import { wrap, type Style } from "./style.js";
@@ -35,11 +36,10 @@ export function comparisonData(rules: Rules) {
 }
 
 export function renderComparisonTableMarkdown(rules: Rules): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = [
     "| Customization Approach | Resource Demand | Customization Level | Best Use Case |",
     "|---|---|---|---|",
-    ...rules.approaches.map((a) => `| ${[a.name, a.resourceDemand, a.customizationLevel, a.bestUseCase].map(cell).join(" | ")} |`),
+    ...rules.approaches.map((a) => `| ${[a.name, a.resourceDemand, a.customizationLevel, a.bestUseCase].map(mdText).join(" | ")} |`),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import type { Rules } from "../core/rules-schema.js";
+import { mdText } from "./markdown-text.js";
 import { renderGrid } from "./grid.js";
 import { wrap, type Style } from "./style.js";
 
@@ -42,6 +43,6 @@ export function renderQuestions(rules: Rules, style: Style): string {
 
 /** The questions as a Markdown list: id, type, question and the accepted values. */
 export function renderQuestionsMarkdown(rules: Rules): string {
-  const line = (d: Rules["dimensions"][number]) => `- \`${d.id}\` (${d.type}): ${d.question}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
+  const line = (d: Rules["dimensions"][number]) => `- \`${d.id}\` (${d.type}): ${mdText(d.question)}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
   return `${rules.dimensions.map(line).join("\n")}\n`;
 }

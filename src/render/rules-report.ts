@@ -1,5 +1,6 @@
 import { placeOf, type Problem } from "../core/errors.js";
 import type { ScenarioOutcome } from "../core/scenarios.js";
+import { shown } from "./shown.js";
 import type { Style } from "./style.js";
 
 export interface FileCheck {
@@ -15,14 +16,14 @@ export function renderValidation(checks: FileCheck[], style: Style): string {
   const out: string[] = [];
   for (const check of checks) {
     if (check.valid) {
-      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${check.file}: valid${check.summary ? ` (${check.summary})` : ""}`);
+      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${shown(check.file)}: valid${check.summary ? ` (${check.summary})` : ""}`);
       continue;
     }
-    out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${check.file}: ${check.problems.length} problem${check.problems.length === 1 ? "" : "s"}`);
+    out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${shown(check.file)}: ${check.problems.length} problem${check.problems.length === 1 ? "" : "s"}`);
     for (const problem of check.problems) {
-      out.push(`  ${paint.bold(placeOf(problem, check.file))}: ${problem.message}`);
-      if (problem.frame) out.push(problem.frame.replace(/^/gm, "    "));
-      if (problem.hint) out.push(`    ${paint.dim(`hint: ${problem.hint}`)}`);
+      out.push(`  ${paint.bold(shown(placeOf(problem, check.file)))}: ${shown(problem.message)}`);
+      if (problem.frame) out.push(shown(problem.frame).replace(/^/gm, "    "));
+      if (problem.hint) out.push(`    ${paint.dim(`hint: ${shown(problem.hint)}`)}`);
     }
   }
   return `${out.join("\n")}\n`;
@@ -52,10 +53,10 @@ export function renderScenarioRuns(runs: ScenarioRun[], style: Style): string {
   const out: string[] = [];
   for (const run of runs) {
     if (run.pass) {
-      out.push(`${paint.good("PASS")} ${run.id} ${paint.dim(`→ ${run.got}`)}`);
+      out.push(`${paint.good("PASS")} ${shown(run.id)} ${paint.dim(`→ ${run.got}`)}`);
       continue;
     }
-    out.push(`${paint.bad("FAIL")} ${run.id} ${paint.dim(`(${run.file})`)}`);
+    out.push(`${paint.bad("FAIL")} ${shown(run.id)} ${paint.dim(`(${shown(run.file)})`)}`);
     out.push(`     expected ${expectedText(run)}${run.expected.warnings.length ? ` with warnings ${run.expected.warnings.join(", ")}` : ""}`);
     out.push(`     got      ${run.got}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`);
     out.push(`     ranking  ${run.result.ranking.map((a) => `${a.id} ${a.score}${a.excluded ? " (excluded)" : ""}`).join(", ")}`);
@@ -85,7 +86,14 @@ export function scenarioData(runs: ScenarioRun[]) {
   };
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text as XML 1.0 attribute or element content: escaped, and the characters XML 1.0 forbids left out. */
+const xml = (text: string) =>
+  text
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** JUnit XML, one test suite per scenario file, for CI systems. */
 export function renderJUnit(runs: ScenarioRun[]): string {

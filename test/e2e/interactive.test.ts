@@ -41,7 +41,7 @@ describe("the questionnaire in a real terminal", () => {
     ["Ctrl-C", KEYS.ctrlC],
     ["Ctrl-D", KEYS.ctrlD],
   ])("%s at a question ends with one line and exit 130", async (_name, key) => {
-    const pty = startInPty(["--need", "knowledge"]);
+    const pty = startInPty(["--need", "knowledge", "--ask"]);
     try {
       await pty.waitFor(/\(1\/\d+\)/);
       pty.send(key);
@@ -56,7 +56,7 @@ describe("the questionnaire in a real terminal", () => {
   });
 
   it("SIGTERM at a question shows the cursor again and ends with exit 143", async () => {
-    const pty = startInPty(["--need", "knowledge"]);
+    const pty = startInPty(["--need", "knowledge", "--ask"]);
     try {
       await pty.waitFor(/\(1\/\d+\)/);
       await pty.signal("SIGTERM");
@@ -69,7 +69,7 @@ describe("the questionnaire in a real terminal", () => {
   });
 
   it("does not ask flags again and fits a 60-column terminal", async () => {
-    const pty = startInPty(["--need", "behavior", "--timeline", "days"], { columns: 60 });
+    const pty = startInPty(["--need", "behavior", "--timeline", "days", "--ask"], { columns: 60 });
     try {
       const first = await pty.waitFor(/\(1\/(\d+)\) ([^\n]*)/);
       expect(first[2]).not.toMatch(/what is missing|How long until/);
@@ -85,7 +85,7 @@ describe("the questionnaire in a real terminal", () => {
     ["NO_COLOR", [], { NO_COLOR: "1" }],
     ["--no-color", ["--no-color"], {}],
   ] as const)("respects %s in the prompts too", async (_name, flags, env) => {
-    const pty = startInPty(["--need", "knowledge", ...flags], { env });
+    const pty = startInPty(["--need", "knowledge", "--ask", ...flags], { env });
     try {
       await pty.waitFor(/\(1\/\d+\)/);
       pty.send(KEYS.ctrlC);
@@ -94,7 +94,7 @@ describe("the questionnaire in a real terminal", () => {
       pty.kill();
     }
     expect(pty.screen).not.toMatch(/\u001b\[(3\d|1|2)m/);
-    const coloured = startInPty(["--need", "knowledge"]);
+    const coloured = startInPty(["--need", "knowledge", "--ask"]);
     await coloured.waitFor(/\(1\/\d+\)/);
     coloured.send(KEYS.ctrlC);
     await coloured.exited;

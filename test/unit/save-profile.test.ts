@@ -24,7 +24,7 @@ describe("saveProfile", () => {
     const asked: string[] = [];
     const saved = await saveProfile(target, { need: "knowledge" }, { force: false, confirmOverwrite: async (message) => (asked.push(message), false) });
     expect(saved).toBe(false);
-    expect(asked).toEqual([`"${target}" exists. Overwrite it?`]);
+    expect(asked).toEqual([`"${target}" exists. Replace it?`]);
     expect(readFileSync(target, "utf8")).toBe("{}\n");
     expect(await saveProfile(target, { need: "knowledge" }, { force: false, confirmOverwrite: async () => true })).toBe(true);
     expect(JSON.parse(readFileSync(target, "utf8"))).toEqual({ need: "knowledge" });
