@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { golden, ROOT, runCli } from "./run-cli.js";
@@ -147,5 +148,17 @@ describe("advise rules test", () => {
     const run = runCli(["rules", "test", file("nope.yaml", "scenarios:\n  - id: x\n")]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not a scenario file/);
+  });
+});
+
+describe("advise rules test --format junit, with ids that XML cannot hold as they are", () => {
+  it("is well-formed XML, with the escaped ids and without the characters XML 1.0 forbids", () => {
+    const file = join(tempDir("advise-junit-"), "scenarios.yaml");
+    writeFileSync(file, 'scenarios:\n  - id: "bell\\a and <tag> & \\"quote\\" \\x1b[2J"\n    profile: { need: knowledge }\n    expect: { top: fine-tuning }\n');
+    const run = runCli(["rules", "test", file, "--format", "junit"]);
+    expect(run.code).toBe(1);
+    expect(XMLValidator.validate(run.stdout)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(run.stdout);
+    expect(parsed.testsuites.testsuite.testcase["@_name"]).toBe('bell and <tag> & "quote" [2J');
   });
 });
