@@ -32,6 +32,12 @@ function needsNoRules(argv: readonly string[]): boolean {
   return words[0] === "completion" || (words[0] === "rules" && (words[1] === "validate" || words[1] === "schema"));
 }
 
+/** Options that read standard input for "-": it can be read once, so naming it for two of them is a mistake. */
+function checkStandardInputOnce(argv: readonly string[]): void {
+  const readers = ["--rules", "--profile", "--batch"].filter((flag) => argv.some((arg, i) => (arg === flag && argv[i + 1] === "-") || arg === `${flag}=-`));
+  if (readers.length > 1) throw new UsageError(`${readers.join(" and ")} both name standard input (-), which can be read once; name a file for one of them`);
+}
+
 /** The rules in use; a problem with ADVISE_RULES names the variable, and stops only the commands that use it. */
 async function rulesFor(io: Io): Promise<Rules> {
   const { file, from } = rulesFileFrom(io.argv, io.env);
@@ -55,6 +61,7 @@ export async function main(io: Io): Promise<number> {
       io.stdout.write(topic);
       return 0;
     }
+    checkStandardInputOnce(io.argv);
     const rules = await rulesFor(io);
     const style = styleOf(io.stdout);
     const program = buildProgram(rules, VERSION, () => ({ io, rules, style }), {

@@ -1,6 +1,5 @@
-/** A few lines of `text` around a 1-based line and column, with a caret under the column. */
-export function codeFrame(text: string, line: number, column: number, context = 1): string {
-  const lines = text.split(/\r?\n/);
+/** A few of a file's `lines` around a 1-based line and column, with a caret under the column. */
+export function codeFrame(lines: readonly string[], line: number, column: number, context = 1): string {
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;

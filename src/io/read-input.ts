@@ -44,9 +44,20 @@ function regularFile(path: string, what: string, wanted: string): Stats {
   return stats;
 }
 
+/** What has read each standard input so far: it can be read once, so naming it twice is a mistake. */
+const readers = new WeakMap<object, string>();
+
+function standardInput(stdinOf: () => NodeJS.ReadableStream, what: string): NodeJS.ReadableStream {
+  const stdin = stdinOf();
+  const earlier = readers.get(stdin);
+  if (earlier) throw new InputError(`${what} "-" would read standard input, which the ${earlier} has already read; it can be read once, so name a file for one of them`);
+  readers.set(stdin, what);
+  return stdin;
+}
+
 /** A file named on the command line as a stream of bytes, of any size, or standard input for "-". */
 export function inputStream(path: string, stdinOf: () => NodeJS.ReadableStream, what: string, wanted: string): NodeJS.ReadableStream {
-  if (path === "-") return stdinOf();
+  if (path === "-") return standardInput(stdinOf, what);
   regularFile(path, what, wanted);
   let fd: number;
   try {
@@ -60,7 +71,7 @@ export function inputStream(path: string, stdinOf: () => NodeJS.ReadableStream, 
 /** Reads a file named on the command line, or standard input for "-", with a clear message for each failure. */
 export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStream, what: string): Promise<{ text: string; name: string }> {
   if (path === "-") {
-    const stdin = stdinOf();
+    const stdin = standardInput(stdinOf, what);
     if ((stdin as { isTTY?: boolean }).isTTY) throw new InputError(`${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`);
     return { text: decodeText(await readStream(stdin), "standard input"), name: "<stdin>" };
   }

@@ -45,7 +45,7 @@ const profileCases: Case[] = [
   ["deep nesting", ["--profile", put("p14.yaml", deepYaml)], "", 2, /nested too deeply/],
   ["an alias bomb", ["--profile", put("p15.yaml", bomb)], "", 2, /alias/i],
   ["a __proto__ key", ["--profile", put("p16.yaml", "__proto__: { need: knowledge }\n")], "", 2, /unknown question "__proto__"/],
-  ["duplicate keys", ["--profile", put("p17.yaml", "need: knowledge\nneed: behavior\n")], "", 2, /Map keys must be unique/],
+  ["duplicate keys", ["--profile", put("p17.yaml", "need: knowledge\nneed: behavior\n")], "", 2, /the key "need" appears twice in this mapping/],
   ["closed standard input", ["--profile", "-"], "", 2, /the file is empty/],
   ["stdin that is not YAML", ["--profile", "-"], "\u0000\u0001", 2, /binary/],
 ];
@@ -72,6 +72,7 @@ const batchCases: Case[] = [
   ["deep nesting", ["--batch", "-"], deepJson, 2, /a list is not a valid need/],
   ["huge numbers", ["--batch", "-"], '{"budget-usd": 1e400}\n', 2, /records were bad/],
   ["a __proto__ record", ["--batch", "-"], '{"__proto__": {"need": "knowledge"}}\n', 2, /unknown question \\?"__proto__/],
+  ["a replacement character, which is valid UTF-8", ["--batch", "-"], '{"need": "know\uFFFDledge"}\n', 2, /is not a valid need/],
   ["a YAML batch that is not a list", ["--batch", put("b1.yaml", "need: knowledge\n")], "", 2, /a YAML batch is a list/],
 ];
 const scenarioCases: Case[] = [
@@ -97,6 +98,12 @@ const flagCases: Case[] = [
   ["an unknown rules command", ["rules", "valdate"], "", 2, /unknown rules command "valdate" \(did you mean "validate"\?\); commands: validate, show, schema, test/],
   ["a command after recommend", ["recommend", "table"], "", 2, /recommend takes options, not "table"; to run table: advise table/],
   ["help on something unknown", ["help", "tabel"], "", 2, /no help on "tabel" \(did you mean "table"\?\); commands: .*topics: exit-codes/],
+  ["standard input named twice in rules validate", ["rules", "validate", "-", "-"], "version: 1\n", 2, /can be read once/],
+  ["standard input named for the rules and the profile", ["--rules", "-", "--profile", "-"], "{}\n", 2, /--rules and --profile both name standard input/],
+  ["an empty --save", ["--need", "knowledge", "--save", ""], "", 2, /--save needs a file name/],
+  ["an empty --profile", ["--profile", ""], "", 2, /--profile needs a file name/],
+  ["a save into a missing folder", ["--need", "knowledge", "--save", join(dir, "nowhere", "a.yaml")], "", 2, /the folder .*nowhere\/ does not exist/],
+  ["an escape sequence in an option", ["--\u001b]0;title\u0007"], "", 2, /unknown option '--\\x1b\]0;title\\x07'/],
 ];
 
 describe("hostile input to the built binary", () => {

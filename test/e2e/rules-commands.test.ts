@@ -58,7 +58,7 @@ describe("advise rules validate", () => {
     ["an empty file", "", /the file is empty/],
     ["a binary file", Buffer.from([0x76, 0x00, 0x01, 0x02]), /binary file/],
     ["non-UTF-8 text", Buffer.from([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /not UTF-8/],
-    ["duplicate keys", "version: 1\nversion: 1\n", /Map keys must be unique/],
+    ["duplicate keys", "version: 1\nversion: 1\n", /the key "version" appears twice/],
     ["an alias bomb", ["a: &a [x,x,x,x,x,x,x,x,x,x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(",")}]`)].join("\n"), /alias/i],
     ["a huge file", `# ${"x".repeat(3 * 1024 * 1024)}\n`, /at most \d+ are read/],
   ])("rejects %s with a clear message", (_what, content, message) => {

@@ -61,7 +61,7 @@ describe("loadRules", () => {
     ["text that is not YAML", "a: [\n", /must be sufficiently indented|Missing closing|flow/i, null],
     ["an empty file", "   \n", /the file is empty/, null],
     ["a list instead of a mapping", "- 1\n- 2\n", /expected a mapping/, "- 1"],
-    ["a duplicate key", MINIMAL.replace("version: 1\n", "version: 1\nversion: 1\n"), /Map keys must be unique/, "version: 1\nversion"],
+    ["a duplicate key", MINIMAL.replace("version: 1\n", "version: 1\nversion: 1\n"), /the key "version" appears twice in this mapping/, "version: 1\nversion"],
     ["an unknown top-level key", `${MINIMAL}colour: red\n`, /unknown key "colour"/, "colour"],
     ["a misspelled key in a rule", MINIMAL.replace("    effects: { cheap: 3 }", "    efects: { cheap: 3 }"), /unknown key "efects"/, "efects"],
     ["a missing required field", MINIMAL.replace("    because: Small projects suit the cheap approach.\n", ""), /expected string/, "- id: small-is-cheap"],
