@@ -1,6 +1,17 @@
+// A file with thousands of problems asks for a frame of each: its lines are split once, not once a problem.
+let splitText: string | undefined;
+let splitLines: string[] = [];
+function linesOf(text: string): string[] {
+  if (text !== splitText) {
+    splitText = text;
+    splitLines = text.split(/\r?\n/);
+  }
+  return splitLines;
+}
+
 /** A few lines of `text` around a 1-based line and column, with a caret under the column. */
 export function codeFrame(text: string, line: number, column: number, context = 1): string {
-  const lines = text.split(/\r?\n/);
+  const lines = linesOf(text);
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
