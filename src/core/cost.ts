@@ -1,4 +1,5 @@
 import { test } from "./condition.js";
+import { summarize } from "./evaluate.js";
 import { COST_BASES, type ContextPart, type CostItem, type CostPlan, type CostPrice, type CostQuestion, type CostRules } from "./cost-schema.js";
 import { parseNumber } from "./parse-number.js";
 import type { Answer, Profile } from "./parse-profile.js";
@@ -330,11 +331,14 @@ function describeBreakEven(r: ApproachCost, o: ApproachCost, months: BreakEven["
  * The cost sketch for a profile: per approach (as the recommendation's variant, where the rules price it) the
  * up-front, monthly and 12-month cost as low–high ranges, when the runner-up's cumulative cost crosses the
  * recommendation's, at what volume their monthly costs meet, and every assumption made. `now` (YYYY-MM-DD) is
- * the date of the run, against which prices are judged stale. Undefined when the rules have no `cost` section.
+ * the date of the run, against which prices are judged stale. `result` is what `evaluate` (or `summarize`) gave
+ * for the same profile; without it the recommendation is worked out here. `profile` may also hold the answers to
+ * the cost questions (see `splitCostAnswers`). Undefined when the rules have no `cost` section.
  */
-export function costSketch(rules: Rules, profile: Profile, standing: Standing, now: string): CostSketch | undefined {
+export function costSketch(rules: Rules, profile: Profile, result: Standing | undefined, now: string): CostSketch | undefined {
   const cost = rules.cost;
   if (!cost) return undefined;
+  const standing = result ?? summarize(rules, profile);
   const prices = new Map(cost.prices.map((p) => [p.id, p]));
   const answers = new Answers(profile, cost.defaults);
   const rec = standing.recommendation;

@@ -113,6 +113,14 @@ describe("the cost formulas, against hand-worked figures", () => {
     expect(icl.monthly.low).toBeCloseTo(54.72 + 30_400 * 0.1, 6);
   });
 
+  it("works out the recommendation itself when no result is given", () => {
+    const real = defaultRules();
+    const profile: Profile = { need: "task-skill", "labeled-examples": 8000 };
+    const alone = costSketch(real, profile, undefined, NOW)!;
+    expect(alone).toEqual(costSketch(real, profile, evaluate(real, profile), NOW));
+    expect(alone.recommendation).toBe("fine-tuning");
+  });
+
   it("names every default it used, and only those", () => {
     const sketch = sketchOf({ "queries-per-day": 500, deployment: "hosted-api" });
     expect(Object.keys(sketch.defaultsUsed).sort()).toEqual(["answer-tokens", "corpus-tokens", "labeled-examples", "model-size", "prompt-tokens", "retrieved-tokens"]);
