@@ -327,6 +327,27 @@ function describeBreakEven(r: ApproachCost, o: ApproachCost, months: BreakEven["
   return `${lowFirst.name} costs less at first; ${other.name} becomes the cheaper ${when}.`;
 }
 
+/** The volume finding in words, one clause for low and one for high prices unless they say the same. */
+function describeVolume(r: ApproachCost, o: ApproachCost, q: VolumeCrossing["queriesPerDay"], current: number): string {
+  const cheaperAt = (s: Scenario) => (r.monthly[s] === o.monthly[s] ? null : r.monthly[s] < o.monthly[s] ? r : o);
+  const parts = SCENARIOS.map((s) => {
+    const cheaper = cheaperAt(s);
+    const crossing = q[s];
+    if (cheaper === null) return { key: "same", text: `${r.name} and ${o.name} cost the same each month at ${formatCount(current)} requests a day` };
+    const other = cheaper === r ? o : r;
+    if (crossing === null) return { key: `${cheaper.id} always`, text: `${cheaper.name} costs less each month at any volume` };
+    const side = crossing > current ? "above" : "below";
+    const text = (at: string) => `${cheaper.name} costs less each month at ${formatCount(current)} requests a day, ${other.name} ${side} about ${at} requests a day`;
+    return { key: `${cheaper.id} ${side}`, crossing, text: text(formatCount(crossing)), with: text };
+  });
+  const [low, high] = parts as [(typeof parts)[number], (typeof parts)[number]];
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (low.key !== high.key) return `With low prices, ${low.text}; with high prices, ${high.text}.`;
+  if (low.crossing === undefined || high.crossing === undefined || formatCount(low.crossing) === formatCount(high.crossing)) return `${capital(low.text)}.`;
+  const [a, b] = [low.crossing, high.crossing].sort((x, y) => x - y) as [number, number];
+  return `${capital(low.with!(`${formatCount(a)} to ${formatCount(b)}`))}.`;
+}
+
 /**
  * The cost sketch for a profile: per approach (as the recommendation's variant, where the rules price it) the
  * up-front, monthly and 12-month cost as low–high ranges, when the runner-up's cumulative cost crosses the
@@ -372,20 +393,12 @@ export function costSketch(rules: Rules, profile: Profile, result: Standing | un
     };
     const current = answers.number("queries-per-day");
     const q = { low: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "low"), high: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "high") };
-    const known = [q.low, q.high].filter((v): v is number => v !== null).sort((a, b) => a - b);
-    const cheaperNow = recCost.monthly.low + recCost.monthly.high <= runnerCost.monthly.low + runnerCost.monthly.high ? recCost : runnerCost;
-    const other = cheaperNow === recCost ? runnerCost : recCost;
     volume = {
       recommendation: recCost.id,
       runnerUp: runnerCost.id,
       queriesPerDay: q,
       current,
-      summary:
-        known.length === 0
-          ? recCost.monthly.low === runnerCost.monthly.low && recCost.monthly.high === runnerCost.monthly.high
-            ? `${recCost.name} and ${runnerCost.name} cost the same each month at this volume; their monthly costs do not cross at any volume.`
-            : `At any volume from 1 to a billion requests a day, ${cheaperNow.name} keeps the lower monthly cost.`
-          : `At ${formatCount(current)} requests a day ${cheaperNow.name} has the lower monthly cost; ${other.name} would have it ${known[0]! > current ? "above" : "below"} about ${[...new Set(known.map(formatCount))].join(" to ")} requests a day.`,
+      summary: describeVolume(recCost, runnerCost, q, current),
     };
   }
 

@@ -24,6 +24,7 @@ function roundPriced(): Rules {
     "model-output": [4, 8],
     "tuned-model-input": [2, 4],
     "tuned-model-output": [8, 16],
+    "tuned-model-hosting": [0, 1],
     "tuning-training": [10, 20],
     "example-review": [1, 2],
     embedding: [0.1, 0.2],
@@ -76,12 +77,13 @@ describe("the cost formulas, against hand-worked figures", () => {
     expect(rag.monthly.high).toBeCloseTo(182.4 + 48.64 + 6.08 + 1460, 9);
   });
 
-  it("fine-tuning on a hosted API: examples reviewed and trained on for three epochs; the tuned model's token prices", () => {
+  it("fine-tuning on a hosted API: examples reviewed and trained on for three epochs; the tuned model's token prices and hosting", () => {
     const ft = find(sketchOf(answers), "fine-tuning");
     // 500 examples of 1,200 tokens, 3 epochs: 1.8M training tokens.
     expect(ft.upfront.low).toBeCloseTo(500 * 1 + 1.8 * 10, 9);
     expect(ft.upfront.high).toBeCloseTo(500 * 2 + 1.8 * 20, 9);
-    expect(ft.monthly.low).toBeCloseTo(30.4 * 2 + 6.08 * 8, 9);
+    expect(ft.monthly.low).toBeCloseTo(30.4 * 2 + 6.08 * 8 + 730 * 0, 9);
+    expect(ft.monthly.high).toBeCloseTo(30.4 * 4 + 6.08 * 16 + 730 * 1, 9);
     expect(ft.plan).toBe("fine-tuning");
   });
 
@@ -151,7 +153,7 @@ describe("break-even and volume", () => {
     expect(sketch.breakEven!.summary).toBe("In-context learning costs less at first; Pre-training becomes the cheaper after about 3 months.");
     expect(sketch.volume!.queriesPerDay.low).toBeCloseTo(1460 / 0.05472, 3);
     expect(sketch.volume!.queriesPerDay.high).toBeCloseTo(2920 / 0.10944, 3);
-    expect(sketch.volume!.summary).toBe("At 100k requests a day Pre-training has the lower monthly cost; In-context learning would have it below about 27k requests a day.");
+    expect(sketch.volume!.summary).toBe("Pre-training costs less each month at 100k requests a day, In-context learning below about 27k requests a day.");
   });
 
   it("says so when the two never cross", () => {
