@@ -40,7 +40,8 @@ export const COST_BASES = [
 export type CostBasis = (typeof COST_BASES)[number];
 
 /** The per-query token counts an `input-tokens` item may add up. */
-export const CONTEXT_PARTS = ["prompt-tokens", "retrieved-tokens", "corpus-tokens"] as const;
+/** `tuned-prompt-tokens` is the prompt a fine-tuned model needs; the full prompt when not answered. */
+export const CONTEXT_PARTS = ["prompt-tokens", "tuned-prompt-tokens", "retrieved-tokens", "corpus-tokens"] as const;
 export type ContextPart = (typeof CONTEXT_PARTS)[number];
 
 export const CostPriceSchema = z

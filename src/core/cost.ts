@@ -121,7 +121,8 @@ class Answers {
 /** The number of basis units of one item: the formulas of docs/cost.md. */
 export function quantityOf(item: CostItem, cost: CostRules, answers: Answers): number {
   const k = cost.constants;
-  const perQuery = (parts: readonly ContextPart[]) => (parts.length === 0 ? ["prompt-tokens" as const] : parts).reduce((sum, part) => sum + answers.number(part), 0);
+  const tokens = (part: ContextPart) => (part === "tuned-prompt-tokens" && answers.value(part) === undefined ? answers.number("prompt-tokens") : answers.number(part));
+  const perQuery = (parts: readonly ContextPart[]) => (parts.length === 0 ? ["prompt-tokens" as const] : parts).reduce((sum, part) => sum + tokens(part), 0);
   const queriesPerMonth = () => answers.number("queries-per-day") * k.daysPerMonth;
   let base: number;
   switch (item.basis) {
@@ -416,6 +417,7 @@ export function costSketch(rules: Rules, profile: Profile, result: Standing | un
     }),
     `Low uses every price at the low end of its range (a small model, the cheapest offer); high every price at the high end (a large model, the dearest offer).`,
     `A month is ${k.daysPerMonth} days and ${k.hoursPerMonth} hours; fine-tuning makes ${k.epochs} passes over the examples.`,
+    ...(answers.value("tuned-prompt-tokens") === undefined ? ["A fine-tuned model is sent the same prompt as the base model; answer tuned-prompt-tokens if tuning would shorten it."] : []),
     `Self-hosted models are served from ${formatCount(k.gpuMemoryBytes / 1e9)} GB GPUs at ${k.servingBytesPerParameter} bytes a parameter, one replica per ${formatCount(k.queriesPerGpuDay)} requests a day.`,
     `Pre-training compute is ${k.flopsPerParameterToken} FLOPs per parameter per training token, at ${Math.round(k.utilization * 100)}% of a ${k.gpuPeakFlops / 1e12} TFLOP/s GPU, on at least ${k.pretrainingTokensPerParameter} tokens a parameter.`,
     `Staff time, evaluation, storage, taxes and discounts (batch, caching beyond the variant that uses it, commitments) are not included.`,
@@ -525,6 +527,10 @@ export function costIssues(rules: Rules): { path: (string | number)[]; message: 
     if (rules.dimensions.some((d) => d.id === q.id)) issues.push({ path: ["cost", "questions", i, "id"], message: `"${q.id}" is already a question in dimensions` });
   });
   cite(["cost", "constants", "sources"], cost.constants.sources);
+  const answerable = new Set([...rules.dimensions.map((d) => d.id), ...cost.questions.map((q) => q.id)]);
+  for (const id of Object.keys(cost.defaults)) {
+    if (!answerable.has(id)) issues.push({ path: ["cost", "defaults", id], message: `"${id}" is neither a question nor a cost question` });
+  }
   cost.plans.forEach((plan, i) => {
     if (!targets.has(plan.for)) issues.push({ path: ["cost", "plans", i, "for"], message: `unknown approach, combination or variant "${plan.for}"` });
     plan.deployment?.forEach((value, j) => {

@@ -87,6 +87,15 @@ describe("the cost formulas, against hand-worked figures", () => {
     expect(ft.plan).toBe("fine-tuning");
   });
 
+  it("a fine-tuned model's shorter prompt, when answered, is what it is trained and billed on", () => {
+    const ft = find(sketchOf({ ...answers, "tuned-prompt-tokens": 100 }), "fine-tuning");
+    // 500 examples of 300 tokens, 3 epochs: 0.45M training tokens; 3.04M input tokens a month.
+    expect(ft.upfront.low).toBeCloseTo(500 * 1 + 0.45 * 10, 9);
+    expect(ft.monthly.low).toBeCloseTo(3.04 * 2 + 6.08 * 8, 9);
+    expect(sketchOf({ ...answers, "tuned-prompt-tokens": 100 }).assumptions.join("\n")).not.toMatch(/same prompt/);
+    expect(sketchOf(answers).assumptions.join("\n")).toMatch(/A fine-tuned model is sent the same prompt/);
+  });
+
   it("a self-hosted model is paid by the GPU-hour, more GPUs for a larger model or more volume", () => {
     const selfHosted = { ...answers, deployment: "self-hosted" };
     const ft = find(sketchOf(selfHosted), "fine-tuning");
@@ -193,6 +202,7 @@ const positive = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaul
 const profileArb = fc.record({
   "queries-per-day": positive(1e7),
   "prompt-tokens": positive(1e5),
+  "tuned-prompt-tokens": positive(1e5),
   "answer-tokens": positive(1e4),
   "retrieved-tokens": positive(1e5),
   "corpus-tokens": positive(1e12),
@@ -219,7 +229,7 @@ describe("properties", () => {
   });
 
   it("never lowers a cost when volume or tokens per request rise", () => {
-    const growing = fc.constantFrom("queries-per-day", "prompt-tokens", "answer-tokens", "retrieved-tokens", "corpus-tokens", "labeled-examples", "model-size");
+    const growing = fc.constantFrom("queries-per-day", "prompt-tokens", "tuned-prompt-tokens", "answer-tokens", "retrieved-tokens", "corpus-tokens", "labeled-examples", "model-size");
     fc.assert(
       fc.property(profileArb, growing, fc.double({ min: 1, max: 100, noNaN: true }), (profile, id, factor) => {
         const before = costSketch(real, profile, standing, NOW)!;
@@ -293,7 +303,8 @@ describe("the rules' cost section", () => {
     const broken = structuredClone(real);
     broken.cost!.plans[0]!.monthly[0]!.price = "nope";
     broken.cost!.prices[0]!.sources = ["C404"];
-    expect(costIssues(broken).map((i) => i.message)).toEqual(['unknown source "C404"; add it under sources', 'unknown price "nope"']);
+    broken.cost!.defaults["prompt-tokenz"] = 5;
+    expect(costIssues(broken).map((i) => i.message)).toEqual(['unknown source "C404"; add it under sources', '"prompt-tokenz" is neither a question nor a cost question', 'unknown price "nope"']);
   });
 
   it("lets a layer replace one price by id", () => {
