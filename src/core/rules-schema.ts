@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CostSchema, Day } from "./cost-schema.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 
 // A rules file is checked once per run: zod's compiled fast path (code generated with new Function on the first
@@ -182,7 +183,7 @@ const Level = z.strictObject({
   minAnsweredShare: z.number().min(0).max(1).default(0),
 });
 
-export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional() });
+export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional(), checked: Day.optional() });
 
 export const RulesSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -202,6 +203,8 @@ export const RulesSchema = z.strictObject({
   rules: z.array(RuleSchema).default([]),
   warnings: z.array(WarningSchema).default([]),
   plan: z.array(PlanStepSchema).default([]),
+  /** Unit prices and cost items for the cost sketch (docs/cost.md). */
+  cost: CostSchema.optional(),
   sources: z.record(Id, SourceSchema).default({}),
 });
 
