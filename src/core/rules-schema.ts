@@ -8,6 +8,12 @@ z.config({ jitless: true });
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, "an id of letters, digits, '-', '+', ':' or '.'");
 const Text = z.string().min(1);
 const SourceIds = z.array(Id).default([]);
+/**
+ * What a shown item (a warning, a plan step, a rule's reason) fits: `fits` lists the recommendation, approach or
+ * variant ids it may be shown with (any of them; all when absent), `notWith` those it contradicts. The evaluator
+ * never shows an item with a recommendation, approach or variant it is declared incompatible with.
+ */
+const Fit = { fits: z.array(Id).optional(), notWith: z.array(Id).default([]) };
 
 /** A number in a rules file may be written like an answer: 200k, 1b. */
 const Amount = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -108,6 +114,8 @@ export const VariantSchema = z.strictObject({
   label: Text,
   when: ConditionSchema.optional(),
   because: Text,
+  /** Steps of this variant, shown instead of the approach's or combination's own next steps. */
+  nextSteps: z.array(Text).optional(),
   sources: SourceIds,
 });
 
@@ -153,8 +161,11 @@ export const RuleSchema = z
     effects: Effects.default({}),
     exclude: z.array(Id).default([]),
     because: Text,
+    /** The reason as shown for one approach the rule moves, where `because` argues for another. */
+    becauseFor: z.record(Id, Text).default({}),
     sources: SourceIds,
     disabled: z.boolean().default(false),
+    ...Fit,
   })
   .refine((rule) => Object.keys(rule.effects).length > 0 || rule.exclude.length > 0, {
     message: "a rule needs `effects`, `exclude` or both",
@@ -165,6 +176,7 @@ export const WarningSchema = z.strictObject({
   when: ConditionSchema,
   message: Text,
   sources: SourceIds,
+  ...Fit,
 });
 
 export const PlanStepSchema = z.strictObject({
@@ -174,6 +186,19 @@ export const PlanStepSchema = z.strictObject({
   showWhenUnknown: z.boolean().default(false),
   step: Text,
   sources: SourceIds,
+  ...Fit,
+});
+
+/** A principle that holds whatever the steps: shown apart from them. */
+export const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds });
+
+/** Holds the confidence at most at `max` when `when` holds, for the reason given. */
+export const ConfidenceCapSchema = z.strictObject({
+  id: Id,
+  when: ConditionSchema,
+  max: z.enum(["medium", "low"]),
+  because: Text,
+  sources: SourceIds,
 });
 
 const Level = z.strictObject({
@@ -182,7 +207,13 @@ const Level = z.strictObject({
   minAnsweredShare: z.number().min(0).max(1).default(0),
 });
 
-export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional() });
+export const SourceSchema = z.strictObject({
+  title: Text,
+  url: z.url().optional(),
+  ref: Text.optional(),
+  /** The day the source was last checked to say what the rules cite it for (YYYY-MM-DD). */
+  checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
+});
 
 export const RulesSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -194,6 +225,7 @@ export const RulesSchema = z.strictObject({
     high: Level,
     medium: Level,
     words: z.strictObject({ high: Text, medium: Text, low: Text }),
+    caps: z.array(ConfidenceCapSchema).default([]),
   }),
   approaches: z.array(ApproachSchema).min(1),
   combinations: z.array(CombinationSchema).default([]),
@@ -202,6 +234,7 @@ export const RulesSchema = z.strictObject({
   rules: z.array(RuleSchema).default([]),
   warnings: z.array(WarningSchema).default([]),
   plan: z.array(PlanStepSchema).default([]),
+  principles: z.array(PrincipleSchema).default([]),
   sources: z.record(Id, SourceSchema).default({}),
 });
 
