@@ -40,7 +40,7 @@ describe("loadRules", () => {
     expect(rules.dimensions.map((d) => d.id)).toEqual([
       "need", "knowledge-freshness", "corpus-tokens", "labeled-examples", "budget-usd", "queries-per-day", "latency",
       "citations", "error-cost", "data-sensitivity", "deployment", "ml-expertise", "timeline", "retrieval-infra",
-      "language-support", "output-strictness", "task-breadth", "provenance", "prompt-baseline",
+      "language-support", "output-strictness", "task-breadth", "provenance", "prompt-baseline", "task-kind",
     ]);
     const warnings = rules.warnings.map((w) => w.id);
     for (const id of [

@@ -26,6 +26,15 @@ describe("scenario files", () => {
     expect(outcome.pass).toBe(false);
   });
 
+  it("gives every scenario of the project's own file a rationale and sources", () => {
+    for (const file of files.filter((f) => f.includes("test/scenarios"))) {
+      for (const s of ScenarioFileSchema.parse(parse(readFileSync(file, "utf8"))).scenarios) {
+        expect(s.description && s.rationale, s.id).toBeTruthy();
+        expect(s.sources.length, s.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
   for (const file of files) {
     const { scenarios } = ScenarioFileSchema.parse(parse(readFileSync(file, "utf8")));
     describe(file.replace(/.*\/(shared|test)\//, "$1/"), () => {
