@@ -49,7 +49,7 @@ export function decide(rules: Rules, profile: Profile): Decision {
   );
   rules.rules.forEach((rule, index) => {
     if (ruleTruth[index] !== true) return;
-    for (const [id, effect] of Object.entries(rule.effects)) byId.get(id)!.reasons.push({ rule: rule.id, effect, because: rule.because, sources: rule.sources });
+    for (const [id, effect] of Object.entries(rule.effects)) byId.get(id)!.reasons.push({ rule: rule.id, effect, because: rule.becauseFor[id] ?? rule.because, sources: rule.sources });
     for (const id of rule.exclude) byId.get(id)!.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
   });
   const ranking = [...byId.values()];

@@ -42,6 +42,12 @@ export interface PlanItem {
   sources: string[];
 }
 
+export interface PrincipleItem {
+  id: string;
+  text: string;
+  sources: string[];
+}
+
 export interface Result {
   schemaVersion: 1;
   recommendation: Recommendation;
@@ -52,6 +58,8 @@ export interface Result {
   unanswered: string[];
   plan: PlanItem[];
   nextSteps: string[];
+  /** Principles that hold whatever the steps (kept apart from them). */
+  principles: PrincipleItem[];
   /** Every rule, combination and warning with its status; only when asked for (`trace: true`). */
   trace?: TraceEntry[];
   profile: Profile;
@@ -63,24 +71,83 @@ function answersFor(node: Condition, profile: Profile): Record<string, Answer | 
   return Object.fromEntries([...dimensionsOf(node)].map((dim) => [dim, profile[dim] ?? null]));
 }
 
+/** The ids an item's `fits` and `notWith` are compared with: the recommendation, its approaches and its variant. */
+export function shownWith(recommendationId: string, approaches: readonly string[], variant: string | null | undefined): string[] {
+  return [recommendationId, ...approaches, ...(variant ? [variant] : [])];
+}
+
+/** Whether an item declared to fit some recommendations (and to contradict others) may be shown with this one. */
+export function fitsWith(item: { fits?: string[]; notWith: string[] }, shown: readonly string[]): boolean {
+  if (item.notWith.some((id) => shown.includes(id))) return false;
+  return item.fits === undefined || item.fits.some((id) => shown.includes(id));
+}
+
+export interface ConfidenceVerdict {
+  level: Confidence;
+  /** Why, in words that agree with the numbers. */
+  words: string;
+}
+
+const LEVELS: Confidence[] = ["high", "medium", "low"];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /**
- * How sure the advice is: the leader's margin over the best approach outside the recommendation, and how
- * much an unanswered question could still move it (the largest share of one open question's answers that
- * would change the recommendation, from the what-if search).
+ * How sure the advice is: the leader's margin over the best approach outside the recommendation, how much an
+ * unanswered question could still move it (the largest share of one open question's answers that would change
+ * the recommendation, from the what-if search), and the share of questions answered. Never high when the leader's
+ * own score is 0 or less or when it leads only because everything else was excluded; the rules file's caps can
+ * hold it lower. The words state the reason that decided the level.
  */
-function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQuestion[], answeredShare: number): Confidence {
+function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQuestion[], answeredShare: number, profile: Profile, shown: string[]): ConfidenceVerdict {
   const { ranking, approaches } = decision;
+  const names = indexRules(rules).approaches;
+  // "In-context learning" reads "in-context learning" mid-sentence; "RAG" stays as it is.
+  const nameOf = (id: string) => (names.get(id)?.shortName ?? names.get(id)?.name ?? id).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
   const leaders = ranking.filter((a) => approaches.includes(a.id));
-  if (leaders.some((a) => a.excluded)) return "low";
+  const answered = Math.round(answeredShare * rules.dimensions.length);
+  const answeredWords = `${answered} of ${rules.dimensions.length} questions answered`;
+  const say = (level: Confidence, reason: string): ConfidenceVerdict => ({ level, words: `${rules.confidence.words[level]} ${reason}` });
+  if (leaders.some((a) => a.excluded)) return say("low", "Every approach was ruled out by an answer; this is the least excluded, not a fit.");
   const leaderScore = Math.min(...leaders.map((a) => a.score));
   const runnerUp = ranking.find((a) => !approaches.includes(a.id) && !a.excluded);
   const margin = runnerUp ? leaderScore - runnerUp.score : Number.POSITIVE_INFINITY;
-  const openShare = Math.max(0, ...sharpen.map((q) => q.decisiveness));
-  for (const level of ["high", "medium"] as const) {
-    const bar = rules.confidence[level];
-    if (margin >= bar.minMargin && openShare <= bar.maxUnansweredShare && answeredShare >= bar.minAnsweredShare) return level;
+  const open = [...sharpen].sort((a, b) => b.decisiveness - a.decisiveness)[0];
+  const openShare = open?.decisiveness ?? 0;
+  let level: Confidence = "low";
+  for (const candidate of ["high", "medium"] as const) {
+    const bar = rules.confidence[candidate];
+    if (margin >= bar.minMargin && openShare <= bar.maxUnansweredShare && answeredShare >= bar.minAnsweredShare) {
+      level = candidate;
+      break;
+    }
   }
-  return "low";
+  const lead = runnerUp
+    ? margin === 0
+      ? `It ties with ${nameOf(runnerUp.id)} and is first only by the tie-break order`
+      : `It leads ${nameOf(runnerUp.id)} by ${plural(margin, "point")}`
+    : "It is the only approach not ruled out";
+  const reasons: string[] = [];
+  // A leader whose own score is not positive, or that is left only because the rest were excluded, wins by elimination.
+  if (level === "high" && (leaderScore <= 0 || !runnerUp)) {
+    level = "medium";
+    reasons.push(leaderScore <= 0 ? `Nothing in the answers speaks for it (its score is ${leaderScore}); it wins because the others score lower.` : `${lead}: it wins because the others were excluded.`);
+  }
+  if (leaderScore <= 0 && !runnerUp) level = "low";
+  for (const cap of rules.confidence.caps) {
+    if (LEVELS.indexOf(level) < LEVELS.indexOf(cap.max) && test(cap.when, profile, shown) === true) {
+      level = cap.max;
+      reasons.push(cap.because);
+    }
+  }
+  if (reasons.length === 0) {
+    const bar = rules.confidence.high;
+    if (level === "high") reasons.push(`${lead}, with ${answeredWords}.`);
+    else if (margin < rules.confidence[level === "medium" ? "high" : "medium"].minMargin) reasons.push(`${lead}, with ${answeredWords}.`);
+    else if (open && openShare > rules.confidence[level === "medium" ? "high" : "medium"].maxUnansweredShare) reasons.push(`${lead}, but the open question --${open.dimension} could change it.`);
+    else if (answeredShare < bar.minAnsweredShare) reasons.push(`${lead}, but only ${answeredWords}.`);
+    else reasons.push(`${lead}, with ${answeredWords}.`);
+  }
+  return { level, words: `${rules.confidence.words[level]} ${reasons.join(" ")}` };
 }
 
 /** The decision alone, for batch runs: what `evaluate` decides, without the texts, plan and searches. */
@@ -97,12 +164,13 @@ export function summarize(rules: Rules, profile: Profile): Summary {
   const { ranking, recommendationId, approaches } = decision;
   const recommendedIds = [recommendationId, ...approaches];
   const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
+  const shown = shownWith(recommendationId, approaches, variant?.id);
   const unanswered = rules.dimensions.filter((d) => profile[d.id] === undefined).map((d) => d.id);
   const answeredShare = (rules.dimensions.length - unanswered.length) / rules.dimensions.length;
   return {
-    recommendation: { id: recommendationId, approaches, variant: variant?.id ?? null, confidence: confidenceOf(rules, decision, [], answeredShare) },
+    recommendation: { id: recommendationId, approaches, variant: variant?.id ?? null, confidence: confidenceOf(rules, decision, [], answeredShare, profile, recommendedIds).level },
     ranking,
-    warnings: rules.warnings.filter((w) => test(w.when, profile, recommendedIds) === true).map((w) => w.id),
+    warnings: rules.warnings.filter((w) => fitsWith(w, shown) && test(w.when, profile, recommendedIds) === true).map((w) => w.id),
     unanswered,
   };
 }
@@ -128,25 +196,32 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
   const approachInfo = indexRules(rules).approaches;
   const top = ranking.find((a) => a.id === approaches[0])!;
   const name = combination ? combination.name : top.name;
+  const shown = shownWith(recommendationId, approaches, variant?.id);
+  const ruleById = new Map(rules.rules.map((r) => [r.id, r]));
+  const reasonFits = (r: { rule: string }) => fitsWith(ruleById.get(r.rule)!, shown);
   const because = combination
     ? [combination.because]
-    : top.reasons.filter((r) => r.effect > 0).slice(0, 3).map((r) => r.because);
+    : top.reasons.filter((r) => r.effect > 0 && reasonFits(r)).slice(0, 3).map((r) => r.because);
   const depth = options.search ?? "all";
   const search = depth === "none" ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, decision, { answered: depth === "all" });
   const answeredShare = rules.dimensions.filter((d) => profile[d.id] !== undefined).length / rules.dimensions.length;
-  const confidence = confidenceOf(rules, decision, search.sharpen, answeredShare);
+  const verdict = confidenceOf(rules, decision, search.sharpen, answeredShare, profile, recommendedIds);
+  const confidence = verdict.level;
   const summary = `${name}${variant ? `: ${variant.label.charAt(0).toLowerCase()}${variant.label.slice(1)}` : ""}. ${because[0] ?? approachInfo.get(top.id)!.bestUseCase}`;
 
   const warnings = rules.warnings
-    .filter((w) => test(w.when, profile, recommendedIds) === true)
+    .filter((w) => fitsWith(w, shown) && test(w.when, profile, recommendedIds) === true)
     .map((w) => ({ id: w.id, message: w.message, sources: w.sources }));
   const plan = rules.plan
     .filter((p) => {
+      if (!fitsWith(p, shown)) return false;
       const truth = p.when === undefined ? true : test(p.when, profile, recommendedIds);
       return truth === true || (truth === undefined && p.showWhenUnknown);
     })
     .map((p) => ({ id: p.id, step: p.step, sources: p.sources }));
-  const nextSteps = combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps;
+  const planSteps = new Set(plan.map((p) => p.step));
+  const nextSteps = (variant?.nextSteps ?? (combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps)).filter((step) => !planSteps.has(step));
+  const principles = rules.principles.map((p) => ({ id: p.id, text: p.text, sources: p.sources }));
 
   const trace: TraceEntry[] | undefined = !options.trace ? undefined : [
     ...rules.rules.map((rule, i) => ({ kind: "rule" as const, id: rule.id, status: statusOf(decision.ruleTruth[i]), condition: describeCondition(rule.when), answers: answersFor(rule.when, profile) })),
@@ -164,10 +239,10 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
       variant: variant?.id ?? null,
       variantLabel: variant?.label ?? null,
       confidence,
-      confidenceWords: rules.confidence.words[confidence],
+      confidenceWords: verdict.words,
       summary,
       because,
-      sources: [...new Set([...(combination?.sources ?? []), ...top.reasons.filter((r) => r.effect > 0).flatMap((r) => r.sources), ...(variant?.sources ?? [])])],
+      sources: [...new Set([...(combination?.sources ?? []), ...top.reasons.filter((r) => r.effect > 0 && reasonFits(r)).flatMap((r) => r.sources), ...(variant?.sources ?? [])])],
     },
     ranking,
     warnings,
@@ -176,6 +251,7 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
     unanswered,
     plan,
     nextSteps,
+    principles,
     trace,
     profile,
   };

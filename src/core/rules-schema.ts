@@ -9,6 +9,12 @@ z.config({ jitless: true });
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, "an id of letters, digits, '-', '+', ':' or '.'");
 const Text = z.string().min(1);
 const SourceIds = z.array(Id).default([]);
+/**
+ * What a shown item (a warning, a plan step, a rule's reason) fits: `fits` lists the recommendation, approach or
+ * variant ids it may be shown with (any of them; all when absent), `notWith` those it contradicts. The evaluator
+ * never shows an item with a recommendation, approach or variant it is declared incompatible with.
+ */
+const Fit = { fits: z.array(Id).optional(), notWith: z.array(Id).default([]) };
 
 /** A number in a rules file may be written like an answer: 200k, 1b. */
 const Amount = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -109,6 +115,8 @@ export const VariantSchema = z.strictObject({
   label: Text,
   when: ConditionSchema.optional(),
   because: Text,
+  /** Steps of this variant, shown instead of the approach's or combination's own next steps. */
+  nextSteps: z.array(Text).optional(),
   sources: SourceIds,
 });
 
@@ -154,8 +162,11 @@ export const RuleSchema = z
     effects: Effects.default({}),
     exclude: z.array(Id).default([]),
     because: Text,
+    /** The reason as shown for one approach the rule moves, where `because` argues for another. */
+    becauseFor: z.record(Id, Text).default({}),
     sources: SourceIds,
     disabled: z.boolean().default(false),
+    ...Fit,
   })
   .refine((rule) => Object.keys(rule.effects).length > 0 || rule.exclude.length > 0, {
     message: "a rule needs `effects`, `exclude` or both",
@@ -166,6 +177,7 @@ export const WarningSchema = z.strictObject({
   when: ConditionSchema,
   message: Text,
   sources: SourceIds,
+  ...Fit,
 });
 
 export const PlanStepSchema = z.strictObject({
@@ -175,6 +187,19 @@ export const PlanStepSchema = z.strictObject({
   showWhenUnknown: z.boolean().default(false),
   step: Text,
   sources: SourceIds,
+  ...Fit,
+});
+
+/** A principle that holds whatever the steps: shown apart from them. */
+export const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds });
+
+/** Holds the confidence at most at `max` when `when` holds, for the reason given. */
+export const ConfidenceCapSchema = z.strictObject({
+  id: Id,
+  when: ConditionSchema,
+  max: z.enum(["medium", "low"]),
+  because: Text,
+  sources: SourceIds,
 });
 
 const Level = z.strictObject({
@@ -183,7 +208,13 @@ const Level = z.strictObject({
   minAnsweredShare: z.number().min(0).max(1).default(0),
 });
 
-export const SourceSchema = z.strictObject({ title: Text, url: z.url().optional(), ref: Text.optional(), checked: Day.optional() });
+export const SourceSchema = z.strictObject({
+  title: Text,
+  url: z.url().optional(),
+  ref: Text.optional(),
+  /** The day the source was last checked to say what the rules cite it for (YYYY-MM-DD). */
+  checked: Day.optional(),
+});
 
 export const RulesSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -195,6 +226,7 @@ export const RulesSchema = z.strictObject({
     high: Level,
     medium: Level,
     words: z.strictObject({ high: Text, medium: Text, low: Text }),
+    caps: z.array(ConfidenceCapSchema).default([]),
   }),
   approaches: z.array(ApproachSchema).min(1),
   combinations: z.array(CombinationSchema).default([]),
@@ -203,6 +235,7 @@ export const RulesSchema = z.strictObject({
   rules: z.array(RuleSchema).default([]),
   warnings: z.array(WarningSchema).default([]),
   plan: z.array(PlanStepSchema).default([]),
+  principles: z.array(PrincipleSchema).default([]),
   /** Unit prices and cost items for the cost sketch (docs/cost.md). */
   cost: CostSchema.optional(),
   sources: z.record(Id, SourceSchema).default({}),

@@ -101,7 +101,7 @@ describe("advise rules show", () => {
     expect(rules.dimensions.map((d: { id: string }) => d.id)).toContain("data-residency");
     expect(rules.dimensions.length).toBe(parse(runCli(["rules", "show"]).stdout).dimensions.length + 1);
     const check = runCli(["rules", "validate", "-"], { input: shown.stdout });
-    expect(check.stdout).toMatch(/valid \(4 approaches, 20 questions/);
+    expect(check.stdout).toMatch(/valid \(4 approaches, 21 questions/);
     expect(check.code).toBe(0);
   });
 

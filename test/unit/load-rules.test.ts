@@ -40,7 +40,7 @@ describe("loadRules", () => {
     expect(rules.dimensions.map((d) => d.id)).toEqual([
       "need", "knowledge-freshness", "corpus-tokens", "labeled-examples", "budget-usd", "queries-per-day", "latency",
       "citations", "error-cost", "data-sensitivity", "deployment", "ml-expertise", "timeline", "retrieval-infra",
-      "language-support", "output-strictness", "task-breadth", "provenance", "prompt-baseline",
+      "language-support", "output-strictness", "task-breadth", "provenance", "prompt-baseline", "task-kind",
     ]);
     const warnings = rules.warnings.map((w) => w.id);
     for (const id of [
@@ -104,5 +104,40 @@ describe("loadRules", () => {
   it("treats __proto__ as an ordinary (unknown) key", () => {
     expect(problems(`${MINIMAL}__proto__: { polluted: true }\n`)[0]!.message).toMatch(/unknown key "__proto__"/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("the default rules' sources", () => {
+  const rules = loadRules(DEFAULT_RULES_TEXT);
+  const cited = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "sources" && Array.isArray(value)) value.forEach((id) => cited.add(String(id)));
+        else collect(value);
+      }
+    }
+  };
+  collect({ ...rules, sources: undefined });
+
+  it("cites every source it lists, and lists every source it cites", () => {
+    expect([...cited].filter((id) => !(id in rules.sources))).toEqual([]);
+    expect(Object.keys(rules.sources).filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it("makes every source checkable: an https URL (papers by their arXiv abstract page) or a section of the seed", () => {
+    for (const [id, source] of Object.entries(rules.sources)) {
+      if (id.startsWith("seed:")) expect(source.ref, id).toMatch(/^customization-techniques\.md#/);
+      else expect(source.url, id).toMatch(/^https:\/\//);
+      if (source.url?.includes("arxiv.org")) expect(source.url, id).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+    }
+  });
+
+  it("says when most sources were checked, never on a day still to come", () => {
+    const dated = Object.values(rules.sources).filter((s) => s.checked !== undefined);
+    expect(dated.length / Object.keys(rules.sources).length).toBeGreaterThan(0.9);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const s of dated) expect(s.checked! <= today, s.title).toBe(true);
   });
 });

@@ -132,9 +132,15 @@ describe("properties of hostile input", () => {
   it("turns any text given as a rules file into valid rules or located problems, quickly", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        const started = performance.now();
-        const { rules: parsed, problems } = checkRulesText(text, "fuzz.yaml");
-        expect(performance.now() - started).toBeLessThan(2000);
+        const timed = () => {
+          const started = performance.now();
+          return { ...checkRulesText(text, "fuzz.yaml"), ms: performance.now() - started };
+        };
+        // Timed twice when slow: a pathological text is slow both times; a busy machine seldom twice running.
+        let check = timed();
+        if (check.ms >= 2000) check = timed();
+        const { rules: parsed, problems } = check;
+        expect(check.ms).toBeLessThan(2000);
         if (parsed) expect(problems).toEqual([]);
         else {
           expect(problems.length).toBeGreaterThan(0);

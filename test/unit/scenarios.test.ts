@@ -16,6 +16,25 @@ describe("scenario files", () => {
     expect(files.some((f) => f.includes("test/scenarios"))).toBe(true);
   });
 
+  it("checks the optional expectations: forbidden warnings, variants and confidence", () => {
+    const scenario = ScenarioFileSchema.parse({
+      scenarios: [{ id: "s", profile: { need: "knowledge", "error-cost": "critical" }, expect: { top: "rag", forbiddenWarnings: ["human-review-required"], variants: ["no-such-variant"], confidence: ["high"] } }],
+    }).scenarios[0]!;
+    const outcome = runScenario(defaultRules(), scenario);
+    expect(outcome.forbiddenWarnings).toEqual(["human-review-required"]);
+    expect(outcome.variantOk || outcome.got !== "rag").toBe(outcome.got !== "rag");
+    expect(outcome.pass).toBe(false);
+  });
+
+  it("gives every scenario of the project's own file a rationale and sources", () => {
+    for (const file of files.filter((f) => f.includes("test/scenarios"))) {
+      for (const s of ScenarioFileSchema.parse(parse(readFileSync(file, "utf8"))).scenarios) {
+        expect(s.description && s.rationale, s.id).toBeTruthy();
+        expect(s.sources.length, s.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
   for (const file of files) {
     const { scenarios } = ScenarioFileSchema.parse(parse(readFileSync(file, "utf8")));
     describe(file.replace(/.*\/(shared|test)\//, "$1/"), () => {
@@ -23,7 +42,11 @@ describe("scenario files", () => {
         const outcome = runScenario(defaultRules(), scenario);
         const accepted = [scenario.expect.top, ...scenario.expect.acceptable];
         expect(accepted, `got ${outcome.got}; ranking ${outcome.result.ranking.map((a) => `${a.id}:${a.score}`).join(" ")}`).toContain(outcome.got);
-        expect(outcome.missingWarnings).toEqual([]);
+        expect(outcome.missingWarnings, "warnings the scenario needs").toEqual([]);
+        expect(outcome.forbiddenWarnings, "warnings the scenario marks as wrong").toEqual([]);
+        if (outcome.got === scenario.expect.top && scenario.expect.variants) expect(scenario.expect.variants, "variant").toContain(outcome.variant);
+        if (scenario.expect.confidence) expect(scenario.expect.confidence, "confidence").toContain(outcome.confidence);
+        expect(outcome.pass).toBe(true);
       });
     });
   }
