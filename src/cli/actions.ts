@@ -1,3 +1,4 @@
+import { costData, costSketch } from "../core/cost.js";
 import { evaluate } from "../core/evaluate.js";
 import { UsageError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
@@ -6,6 +7,7 @@ import { didYouMean } from "../core/suggest.js";
 import { approachData, renderApproach, renderApproachMarkdown, renderSideBySide, renderSideBySideMarkdown } from "../render/approach.js";
 import { comparisonData, renderComparisonTable, renderComparisonTableMarkdown } from "../render/comparison-table.js";
 import { combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
+import { renderCostChart, renderCostMarkdown, renderCostTable } from "../render/cost.js";
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
@@ -78,7 +80,8 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   if (options.profileFile === "") throw new UsageError("--profile needs a file name, or - for standard input");
   // Checked before anything is asked or printed.
   if (options.save && options.save !== "-") checkSaveTarget(options.save, options.force);
-  let profile: Profile = await gatherAnswers(ctx.rules, ctx.io, options);
+  const answers = await gatherAnswers(ctx.rules, ctx.io, options);
+  let profile: Profile = answers.profile;
   const given = Object.keys(profile).length > 0;
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
   // As gh and npm do: answers given on the command line or in a file mean output, not a questionnaire.
@@ -96,7 +99,15 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   }
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
   if (ask) ctx.io.stdout.write("\n");
-  await output(ctx, options.format, result, () => renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain }), () => renderDecisionRecord(ctx.rules, result));
+  // The cost sketch joins the advice once the volume is known: without it every running cost is a guess.
+  const sketch = profile["queries-per-day"] !== undefined ? costSketch(ctx.rules, { ...profile, ...answers.cost }, result, today(ctx)) : undefined;
+  await output(
+    ctx,
+    options.format,
+    sketch ? { ...result, cost: costData(sketch) } : result,
+    () => `${renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain })}${sketch ? `\n${ctx.style.paint.bold("Cost sketch")} ${ctx.style.paint.dim("(advise cost for the chart and every assumption)")}\n${renderCostTable(sketch, ctx.style)}` : ""}`,
+    () => `${renderDecisionRecord(ctx.rules, result)}${sketch ? `\n${renderCostMarkdown(sketch)}` : ""}`,
+  );
 
   if (options.save === "-") {
     ctx.io.stdout.write(`\n${await profileText("-", profile)}`);
@@ -120,4 +131,27 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     if (!ask) return;
     target = (await ask.text("Another file name (empty: do not save)", "")).trim() || undefined;
   }
+}
+
+/** The run's date as YYYY-MM-DD: ADVISE_TODAY when set (for reproducible records), else today. */
+function today(ctx: Context): string {
+  const given = ctx.io.env.ADVISE_TODAY;
+  if (given === undefined || given === "") return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new UsageError(`ADVISE_TODAY="${shown(given)}" is not a date; give it as YYYY-MM-DD, e.g. 2026-11-30`);
+  return given;
+}
+
+export interface CostOptions extends AnswerSources {
+  format: Format;
+}
+
+/** `advise cost`: what each approach would cost up front, each month and over a year, with the break-even. */
+export async function runCost(ctx: Context, options: CostOptions): Promise<void> {
+  if (options.profileFile === "") throw new UsageError("--profile needs a file name, or - for standard input");
+  const { profile, cost } = await gatherAnswers(ctx.rules, ctx.io, options);
+  const result = evaluate(ctx.rules, profile, { search: "none" });
+  const sketch = costSketch(ctx.rules, { ...profile, ...cost }, result, today(ctx));
+  if (!sketch) throw new UsageError("the rules in use have no cost section, so there are no prices to work with");
+  const data = { schemaVersion: 1, recommendation: { id: result.recommendation.id, approaches: result.recommendation.approaches, variant: result.recommendation.variant }, cost: costData(sketch) };
+  await output(ctx, options.format, data, () => `${renderCostTable(sketch, ctx.style)}\n${renderCostChart(sketch, ctx.style)}`, () => renderCostMarkdown(sketch, "# Cost sketch"));
 }

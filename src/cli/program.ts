@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { costQuestions } from "../core/cost.js";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
@@ -8,7 +9,7 @@ import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
 import { runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./rules-commands.js";
-import { runCompare, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
+import { runCompare, runCost, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
 
@@ -37,6 +38,7 @@ const EXAMPLES = {
     "advise --profile answers.yaml --format markdown > decision.md",
   ],
   table: ["advise table", "advise table --format json"],
+  cost: ["advise cost --need task-skill --labeled-examples 8k --queries-per-day 20k", "advise cost --profile answers.yaml --prompt-tokens 2k --format json"],
   questions: ["advise questions", "advise questions --format json | jq '.dimensions[].id'"],
   explain: ["advise explain rag", "advise explain ft --format markdown"],
   compare: ["advise compare rag fine-tuning", "advise compare icl rag ft --format json"],
@@ -110,6 +112,46 @@ class AdviseCommand extends Command {
   }
 }
 
+/** Yes or no, as a yes/no flag's optional value: `--citations`, `--citations=false`, `--citations no`. */
+function parseYesNo(value: string): boolean {
+  const answer = { true: true, yes: true, false: false, no: false }[value.trim().toLowerCase()];
+  if (answer === undefined) throw new InvalidArgumentError(`give yes or no (true or false), or leave the value out for yes`);
+  return answer;
+}
+
+/**
+ * One flag per question of the rules in use, and per question of the cost sketch: a question added to a rules file
+ * becomes a flag with no code change. Returns each question's id with the option attribute that holds its answer.
+ */
+function addAnswerOptions(command: Command, rules: Rules): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const dimension of rules.dimensions) {
+    const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
+    if (dimension.type === "boolean") {
+      const yes = new Option(`--${dimension.id} [yes|no]`, dimension.question).argParser(parseYesNo);
+      command.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
+      attributes.set(dimension.id, yes.attributeName());
+    } else {
+      const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
+      command.addOption(option);
+      attributes.set(dimension.id, option.attributeName());
+    }
+  }
+  for (const question of costQuestions(rules)) {
+    const option = new Option(`--${question.id} <number>`, `${question.question} (for the cost sketch)`);
+    command.addOption(option);
+    attributes.set(question.id, option.attributeName());
+  }
+  return attributes;
+}
+
+/** The answers given as flags, by question id. */
+function answersOf(options: Record<string, unknown>, attributes: Map<string, string>): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const [id, attribute] of attributes) if (options[attribute] !== undefined) answers[id] = options[attribute];
+  return answers;
+}
+
 export type MakeContext = (options: { color?: boolean; ascii?: boolean }) => Context;
 
 /** Where commander writes, and what it needs to know about the terminals it writes to. */
@@ -152,22 +194,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     return command;
   };
 
-  const dimensionOptions = new Map<string, string>();
   define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
     common(command).allowExcessArguments(true).addHelpText("before", examples(EXAMPLES.recommend));
     for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
-    for (const dimension of rules.dimensions) {
-      const values = dimension.type === "enum" ? ` (${dimension.values.map((v) => v.id).join(", ")})` : "";
-      if (dimension.type === "boolean") {
-        const yes = new Option(`--${dimension.id}`, dimension.question);
-        command.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
-        dimensionOptions.set(dimension.id, yes.attributeName());
-      } else {
-        const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
-        command.addOption(option);
-        dimensionOptions.set(dimension.id, option.attributeName());
-      }
-    }
+    const dimensionOptions = addAnswerOptions(command, rules);
     command.action(async (_options, command: Command) => {
       const options = all(command);
       if (command.args.length > 0) {
@@ -190,11 +220,9 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         return;
       }
       if (options.whatIf === true) throw new UsageError("--what-if goes with --batch; a single recommendation always includes the what-if search");
-      const flags: Record<string, unknown> = {};
-      for (const [id, attribute] of dimensionOptions) if (options[attribute] !== undefined) flags[id] = options[attribute];
       await runRecommend(makeContext(options), {
         profileFile: options.profile as string | undefined,
-        flags,
+        flags: answersOf(options, dimensionOptions),
         format: formatOf(command),
         explain: options.explain === true,
         input: options.input !== false,
@@ -210,6 +238,16 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .addHelpText("before", examples(EXAMPLES.table))
       .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) })),
   );
+
+  define(program, "cost", "what each approach would cost: up front, each month and over a year, and when one overtakes another", (command) => {
+    common(command).addHelpText("before", examples(EXAMPLES.cost));
+    command.option("--profile <file>", "answers in a YAML or JSON file; - reads standard input");
+    const answerOptions = addAnswerOptions(command, rules);
+    command.action(async (_options, command: Command) => {
+      const options = all(command);
+      await runCost(makeContext(options), { profileFile: options.profile as string | undefined, flags: answersOf(options, answerOptions), format: formatOf(command) });
+    });
+  });
 
   define(program, "questions", "list the questions (profile dimensions), their types and allowed values", (command) =>
     common(command)

@@ -487,7 +487,8 @@ export function splitCostAnswers(rules: Rules, raw: Record<string, unknown>): { 
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (!ids.has(key)) {
-      rest[key] = value;
+      // Defined, not assigned: a key named __proto__ stays an ordinary (unknown) key.
+      Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
       continue;
     }
     const parsed = parseNumber(value);

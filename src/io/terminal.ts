@@ -37,7 +37,7 @@ export function chalkPaint(): Paint {
 export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions, paint: Paint): Style {
   const color = colorFor(stream, env, options);
   const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || env.TERM === "dumb"), color, paint: color ? paint : NO_PAINT };
+  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || env.TERM === "dumb"), color, hints: stream.isTTY === true, paint: color ? paint : NO_PAINT };
 }
 
 /** Questions need a terminal on both ends; standard input is looked at only when standard output is one. */

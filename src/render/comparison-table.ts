@@ -16,7 +16,8 @@ export function renderComparisonTable(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  return `${table}\n${style.paint.dim(wrap("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.", style.width))}\n`;
+  const hint = style.hints ? `${style.paint.dim(wrap("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.", style.width))}\n` : "";
+  return `${table}\n${hint}`;
 }
 
 /** The same table as data, for --format json and yaml. */

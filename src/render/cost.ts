@@ -1,3 +1,4 @@
+import { mdText } from "./markdown-text.js";
 import { cumulative, formatMoney, formatRange, type ApproachCost, type CostSketch } from "../core/cost.js";
 import { renderGrid } from "./grid.js";
 import { wrap, type Style } from "./style.js";
@@ -109,7 +110,6 @@ export function renderCostChart(sketch: CostSketch, style: Style, width = style.
 
 /** The cost sketch as a Markdown section for a decision record or `--format markdown`. */
 export function renderCostMarkdown(sketch: CostSketch, heading = "## Cost sketch"): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
   const out = [
     heading,
     "",
@@ -117,13 +117,13 @@ export function renderCostMarkdown(sketch: CostSketch, heading = "## Cost sketch
     "",
     "| Approach | Up front | Monthly | 12 months |",
     "|---|---:|---:|---:|",
-    ...sketch.approaches.map((a) => `| ${cell(`${a.name}${mark(sketch, a)}`)} | ${formatRange(a.upfront, sketch.currency)} | ${formatRange(a.monthly, sketch.currency)} | ${formatRange(a.total12, sketch.currency)} |`),
+    ...sketch.approaches.map((a) => `| ${mdText(`${a.name}${mark(sketch, a)}`)} | ${formatRange(a.upfront, sketch.currency)} | ${formatRange(a.monthly, sketch.currency)} | ${formatRange(a.total12, sketch.currency)} |`),
   ];
   const { findings, stale, assumptions } = notes(sketch);
-  if (findings.length > 0) out.push("", ...findings.map((f) => `- ${f}`));
-  if (stale.length > 0) out.push("", ...stale.map((s) => `- **${s}**`));
-  out.push("", "Assumptions:", "", ...assumptions.map((a) => `- ${a}`));
+  if (findings.length > 0) out.push("", ...findings.map((f) => `- ${mdText(f)}`));
+  if (stale.length > 0) out.push("", ...stale.map((s) => `- **${mdText(s)}**`));
+  out.push("", "Assumptions:", "", ...assumptions.map((a) => `- ${mdText(a)}`));
   out.push("", "Prices:", "", "| Price | Low | High | Unit | Checked | Sources |", "|---|---:|---:|---|---|---|");
-  for (const p of sketch.prices) out.push(`| ${cell(p.label)} | ${p.low} | ${p.high} | ${cell(p.unit)} | ${p.checked} | ${p.sources.join(", ")} |`);
+  for (const p of sketch.prices) out.push(`| ${mdText(p.label)} | ${p.low} | ${p.high} | ${mdText(p.unit)} | ${p.checked} | ${p.sources.join(", ")} |`);
   return `${out.join("\n")}\n`;
 }

@@ -38,7 +38,8 @@ export function renderQuestions(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  return `${table}\n${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n`;
+  const hint = style.hints ? `${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n` : "";
+  return `${table}\n${hint}`;
 }
 
 /** The questions as a Markdown list: id, type, question and the accepted values. */

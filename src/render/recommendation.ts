@@ -120,7 +120,7 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     const source = rules.sources[id];
     out.push(wrap(`${paint.dim(`[${id}]`)} ${source?.title ?? id}${source?.url ? ` ${paint.dim(source.url)}` : ""}`, style.width, "  ", "    "));
   }
-  out.push("", paint.dim(wrap(`More: \`advise explain ${rec.id}\`${options.explain ? "" : "; every rule that moved each score: add --explain"}; a decision record: --format markdown.`, style.width)));
+  if (style.hints) out.push("", paint.dim(wrap(`More: \`advise explain ${rec.id}\`${options.explain ? "" : "; every rule that moved each score: add --explain"}; a decision record: --format markdown.`, style.width)));
   return `${out.join("\n")}\n`;
 }
 

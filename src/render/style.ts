@@ -6,6 +6,8 @@ export interface Style {
   unicode: boolean;
   /** Whether `paint` colours; prompts drawn by other libraries follow it. */
   color: boolean;
+  /** Whether to add hints for a person (what to run next): on a terminal only, never in piped or saved output. */
+  hints: boolean;
   paint: Paint;
 }
 

@@ -17,12 +17,14 @@ describe("output formats", () => {
     ["json", (text: string) => JSON.parse(text)],
     ["yaml", (text: string) => parse(text)],
   ])("recommend --format %s parses and matches the shipped schema", (format, read) => {
-    for (const extra of [[], ["--explain"]]) {
+    for (const extra of [[], ["--explain"], ["--queries-per-day", "20k"]]) {
       const run = runCli([...PROFILE, ...extra, "--format", format]);
       expect(run.code).toBe(0);
       const data = read(run.stdout);
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
       expect(data.recommendation.id).toBe("rag+fine-tuning");
+      // The cost sketch joins the advice once the volume is known.
+      expect(data.cost !== undefined).toBe(extra[0] === "--queries-per-day");
     }
   });
 
@@ -34,7 +36,18 @@ describe("output formats", () => {
     expect(validate(withoutRanking)).toBe(false);
   });
 
-  it.each(["table", "questions", "explain rag", "compare rag icl"])("advise %s prints one document in every format", (command) => {
+  it("advise cost --format json: every approach as low-high ranges, low never above high, under the shipped schema", () => {
+    const run = runCli(["cost", ...PROFILE, "--queries-per-day", "20k", "--format", "json"]);
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout);
+    const validateCost = new Ajv({ allErrors: true, strict: false }).compile({ ...schema, ...schema.definitions.cost, definitions: schema.definitions });
+    expect(validateCost(data.cost), JSON.stringify(validateCost.errors)).toBe(true);
+    expect(data.cost.approaches[0].id).toBe(data.recommendation.id);
+    expect(data.cost.approaches.length).toBeGreaterThan(1);
+    for (const approach of data.cost.approaches) for (const key of ["upfront", "monthly", "total12"]) expect(approach[key].low).toBeLessThanOrEqual(approach[key].high);
+  });
+
+  it.each(["table", "questions", "explain rag", "compare rag icl", "cost --need knowledge"])("advise %s prints one document in every format", (command) => {
     const args = command.split(" ");
     expect(() => JSON.parse(runCli([...args, "--format", "json"]).stdout)).not.toThrow();
     expect(parse(runCli([...args, "--format", "yaml"]).stdout)).toBeTypeOf("object");
@@ -113,5 +126,26 @@ describe("the terminal", () => {
     const [code] = await once(child, "close");
     expect(code).toBe(0);
     expect(stderr).toBe("");
+  });
+});
+
+describe("yes/no flags", () => {
+  it.each([
+    [["--citations"], true],
+    [["--citations=false"], false],
+    [["--citations", "false"], false],
+    [["--citations=no"], false],
+    [["--citations", "yes"], true],
+    [["--no-citations"], false],
+  ])("%j answers %s", (flags, expected) => {
+    const run = runCli(["--need", "knowledge", ...flags, "--format", "json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).profile.citations).toBe(expected);
+  });
+
+  it("says what a yes/no flag accepts", () => {
+    const run = runCli(["--need", "knowledge", "--citations=maybe"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--citations.*give yes or no/);
   });
 });

@@ -19,6 +19,9 @@ const CASES: Record<string, string[]> = {
   "explain-rag": ["explain", "retrieval"],
   "explain-combination": ["explain", "rag+fine-tuning"],
   "compare": ["compare", "icl", "ft"],
+  "cost-help-center": ["cost", ...R01],
+  "cost-help-center-60-ascii": ["cost", ...R01, "--ascii"],
+  "cost-help-center-json": ["cost", ...R01, "--format", "json"],
   "error-negative-budget": ["--budget-usd", "-5"],
   "error-enum-typo": ["--latency", "interactiv"],
   "error-enum-unknown": ["--latency", "realtime"],
@@ -35,7 +38,7 @@ const CASES: Record<string, string[]> = {
 
 describe("the built binary", () => {
   it.each(Object.entries(CASES))("%s", async (name, args) => {
-    const run = runCli(args, { env: name.endsWith("-60") ? { COLUMNS: "60", TERM: "dumb" } : {} });
+    const run = runCli(args, { env: name.includes("-60") ? { COLUMNS: "60", TERM: "dumb" } : {} });
     await expect(golden(args, run)).toMatchFileSnapshot(`../golden/${name}.txt`);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     if (name.startsWith("error-")) {

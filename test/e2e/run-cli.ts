@@ -19,7 +19,8 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     timeout: 15_000,
     // Large enough for the output of a big batch (the default is 1 MB).
     maxBuffer: 1 << 26,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COLUMNS: "80", NO_COLOR: "1", ...options.env },
+    // A fixed date, so that what the cost sketch says of its prices does not change with the day the tests run.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COLUMNS: "80", NO_COLOR: "1", ADVISE_TODAY: "2026-11-30", ...options.env },
   });
   // A run that timed out or outgrew the buffer would otherwise look like a short, successful one.
   if (result.error) throw result.error;

@@ -11,7 +11,7 @@ const LINEAR = 3;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const start = performance.now();
     await run();
     best = Math.min(best, performance.now() - start);
@@ -40,12 +40,12 @@ async function growth(n: number, make: (size: number) => { argv: string[]; stdin
 
 describe("time linear in the input", () => {
   it("a very long answer: did-you-mean is not tried on it", async () => {
-    const ratio = await growth(1_000_000, (size) => ({ argv: ["--need", "k".repeat(size)] }));
+    const ratio = await growth(8_000_000, (size) => ({ argv: ["--need", "k".repeat(size)] }));
     expect(ratio).toBeLessThan(LINEAR);
   });
 
   it("a profile of many unknown keys: each problem's code frame comes from one index of the lines", async () => {
-    const ratio = await growth(8000, (size) => {
+    const ratio = await growth(4000, (size) => {
       const file = join(dir, `unknown-${size}.yaml`);
       writeFileSync(file, Array.from({ length: size }, (_, i) => `unknown-key-${i}: ${i}`).join("\n"));
       return { argv: ["--profile", file] };
@@ -54,7 +54,7 @@ describe("time linear in the input", () => {
   });
 
   it("a YAML batch of records with problems", async () => {
-    const ratio = await growth(8000, (size) => ({ argv: ["--batch", "-"], stdin: Array.from({ length: size }, (_, i) => `- { need: knowlege, nope-${i}: 1 }`).join("\n") }));
+    const ratio = await growth(20_000, (size) => ({ argv: ["--batch", "-"], stdin: Array.from({ length: size }, (_, i) => `- { need: knowlege, nope-${i}: 1 }`).join("\n") }));
     expect(ratio).toBeLessThan(LINEAR);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
 import { RESERVED_DIMENSION_IDS } from "../../src/core/check-rules.js";
+import { costQuestions } from "../../src/core/cost.js";
 import { defaultRules } from "../helpers.js";
 
 describe("question ids reserved for advise's own options", () => {
@@ -15,7 +16,7 @@ describe("question ids reserved for advise's own options", () => {
       { writeOut: () => {}, writeErr: () => {}, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false },
     );
     const recommend = program.commands.find((c) => c.name() === "recommend")!;
-    const questionFlags = new Set(rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`]));
+    const questionFlags = new Set([...rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`]), ...costQuestions(rules).map((q) => `--${q.id}`)]);
     const own = [...program.options, ...recommend.options]
       .map((o) => o.long!)
       .filter((flag) => !questionFlags.has(flag))
