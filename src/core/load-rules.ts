@@ -1,10 +1,11 @@
 import { checkRules, type PathSegment } from "./check-rules.js";
 import { isAdviseError, RulesError, type Problem } from "./errors.js";
-import { mergeRules } from "./merge-rules.js";
+import { MAX_NESTING } from "./limits.js";
+import { isObject, listKind, mergeRules } from "./merge-rules.js";
+import { normaliseRules } from "./normalise-rules.js";
 import { readDocument, type ParsedDocument } from "./read-document.js";
+import { describeIssues } from "./rules-issues.js";
 import { RulesSchema, type Rules } from "./rules-schema.js";
-import { keysAt } from "./schema-keys.js";
-import { suggest } from "./suggest.js";
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.reduce<string>((out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), "");
@@ -12,120 +13,184 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 export interface LoadOptions {
   /**
-   * Returns the rules (as plain data) that `extends: REF` names, relative to the extending file; throws a
-   * RulesError when it cannot. Without it, `extends` is an error.
+   * Returns the valid rules that `extends: REF` names, relative to the extending file; throws a RulesError
+   * saying why when it cannot (without the base file's content). Without it, `extends` is an error.
    */
-  resolveBase?: (ref: string, from: string | undefined) => unknown;
+  resolveBase?: (ref: string, from: string | undefined) => Rules;
 }
 
 export interface RulesCheck {
   rules?: Rules;
+  /** Every problem; those with `severity: "warning"` do not make the file invalid. */
   problems: Problem[];
 }
 
-/**
- * Where a path of the merged rules sits in the file being checked: list indexes are translated through the
- * items' ids (the merged list holds the base's items first). Undefined when the item comes from the base only.
- */
-function layerPath(path: readonly PathSegment[], merged: unknown, layer: unknown): PathSegment[] | undefined {
-  const out: PathSegment[] = [];
-  let m = merged;
-  let l = layer;
-  for (const segment of path) {
-    if (typeof segment === "number" && Array.isArray(m) && Array.isArray(l)) {
-      const id = (m[segment] as { id?: unknown } | undefined)?.id;
-      const index = id === undefined ? segment : l.findIndex((item) => (item as { id?: unknown } | null)?.id === id);
-      if (index === -1 || index >= l.length) return undefined;
-      out.push(index);
-      m = m[segment];
-      l = l[index];
-    } else {
-      if (typeof l !== "object" || l === null || !(String(segment) in l)) return undefined;
-      out.push(segment);
-      m = (m as Record<string, unknown> | undefined)?.[segment];
-      l = (l as Record<string, unknown>)[segment];
-    }
+/** Positions of the items of a list by id, built once per list. */
+const positions = new WeakMap<unknown[], Map<string, number>>();
+function indexOfId(items: unknown[], id: string): number {
+  let index = positions.get(items);
+  if (!index) {
+    index = new Map();
+    items.forEach((item, i) => {
+      if (isObject(item) && typeof item.id === "string" && !index!.has(item.id)) index!.set(item.id, i);
+    });
+    positions.set(items, index);
   }
-  return out;
+  return index.get(id) ?? -1;
 }
 
-function validate(value: unknown, doc: ParsedDocument, layer?: unknown): RulesCheck {
-  // In a file that extends another, a problem is placed where this file says it, or at `extends` when it
-  // lies in what is inherited.
-  const locate = (path: readonly PathSegment[], key?: string): Problem => {
-    if (layer === undefined) return doc.locate(path, key);
-    const inLayer = layerPath(path, value, layer);
-    return inLayer ? doc.locate(inLayer, key) : { ...doc.locate(["extends"]), hint: "this is in the rules it extends" };
-  };
-  const parsed = RulesSchema.safeParse(value);
-  const problems: Problem[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
-      if (issue.code === "unrecognized_keys") {
-        const known = keysAt(RulesSchema, path);
-        for (const key of issue.keys) {
-          const hint = suggest(key, known);
-          problems.push({
-            ...locate(path, key),
-            path: formatPath([...path, key]),
-            message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
-            hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined,
-          });
-        }
-      } else {
-        problems.push({ ...locate(path), path: formatPath(path), message: issue.message });
-      }
+/**
+ * Follows a path of the checked data (merged with the base, disabled items removed) through a file's own
+ * data: items of lists with ids are matched by id. `own` is false when the path leads into an item the file
+ * does not name, i.e. one it inherits; otherwise `path` is where the file says it, as deep as the file goes.
+ */
+function pathInFile(path: readonly PathSegment[], data: unknown, file: unknown, extending: boolean): { path: PathSegment[]; own: boolean } {
+  const out: PathSegment[] = [];
+  let d = data;
+  let f = file;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const item = (d as Record<PathSegment, unknown> | undefined)?.[segment];
+    if (typeof segment === "number" && Array.isArray(f) && listKind(path.slice(0, i)) && isObject(item) && typeof item.id === "string") {
+      // The same place when it holds the same item (two items may share an id: that is reported at the second).
+      const same = isObject(f[segment]) && (f[segment] as Record<string, unknown>).id === item.id;
+      const at = same ? segment : indexOfId(f, item.id);
+      if (at === -1) return { path: out, own: !extending };
+      out.push(at);
+      f = f[at];
+    } else if ((Array.isArray(f) && typeof segment === "number" && segment < f.length) || (isObject(f) && Object.hasOwn(f, segment))) {
+      out.push(segment);
+      f = (f as Record<PathSegment, unknown>)[segment];
+    } else {
+      return { path: out, own: !extending || out.length > 0 };
     }
-    // Report what the cross-checks find too, so one run shows every problem; on data this broken they may
-    // not get far, and what they cannot read is already reported above.
-    try {
-      const seen = new Set(problems.map((p) => p.path));
-      for (const issue of checkRules(value as Rules)) {
-        const path = formatPath(issue.path);
-        if (!seen.has(path)) problems.push({ ...locate(issue.path), path, message: issue.message });
-      }
-    } catch {
-      // The shape is too far off for the cross-checks; the schema problems stand alone.
+    d = item;
+  }
+  return { path: out, own: true };
+}
+
+/** The ids of the list at `path` (a path of the merged data) in the base, found through the items' ids. */
+function idsInBase(base: unknown, data: unknown) {
+  return (path: readonly PathSegment[]): ReadonlySet<string> | undefined => {
+    let b = base;
+    let d = data;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      const item = (d as Record<PathSegment, unknown> | undefined)?.[segment];
+      if (typeof segment === "number" && Array.isArray(b) && isObject(item) && typeof item.id === "string") {
+        const at = indexOfId(b, item.id);
+        if (at === -1) return new Set();
+        b = b[at];
+      } else b = (b as Record<PathSegment, unknown> | undefined)?.[segment];
+      d = item;
+    }
+    if (!Array.isArray(b)) return undefined;
+    return new Set(b.flatMap((item) => (isObject(item) && typeof item.id === "string" ? [item.id] : [])));
+  };
+}
+
+/**
+ * A YAML alias may refer to the mapping that holds it; such data never ends, and nothing reading it would.
+ * Returns the path of the first place that loops back or nests too deeply.
+ */
+function endless(value: unknown): { path: PathSegment[]; message: string } | undefined {
+  const open = new Set<unknown>();
+  const path: PathSegment[] = [];
+  const walk = (node: unknown): { path: PathSegment[]; message: string } | undefined => {
+    if (typeof node !== "object" || node === null) return undefined;
+    if (open.has(node)) return { path: [...path], message: "this alias refers to a mapping or list that contains it, so its value never ends; write the value out instead" };
+    if (path.length >= MAX_NESTING) return { path: [...path], message: `nested more than ${MAX_NESTING} levels deep; no rules file needs that` };
+    open.add(node);
+    for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
+      path.push(key);
+      const found = walk(child);
+      path.pop();
+      if (found) return found;
+    }
+    open.delete(node);
+    return undefined;
+  };
+  return walk(value);
+}
+
+/** In the order of the file, so a report reads top to bottom. */
+const byPlace = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+function validate(own: Record<string, unknown>, doc: ParsedDocument, base: Rules | undefined): RulesCheck {
+  const check = validateUnsorted(own, doc, base);
+  check.problems.sort(byPlace);
+  return check;
+}
+
+function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, base: Rules | undefined): RulesCheck {
+  const { value: data, issues: layerIssues } = base ? mergeRules(base, own) : { value: own, issues: [] };
+  const problems: Problem[] = [];
+  // Placed, and named by path, where this file says it; what the file inherits is placed at its `extends`.
+  const add = (path: readonly PathSegment[], checked: unknown, message: string, extra: { key?: string; hint?: string; severity?: "warning" } = {}) => {
+    const found = pathInFile(path, checked, own, base !== undefined);
+    const severity = extra.severity ? { severity: extra.severity } : {};
+    if (!found.own) {
+      const hint = "this is in the rules it extends; a change in this file (a disabled or replaced item) no longer fits it";
+      problems.push({ ...doc.locate(["extends"]), path: "extends", message: `${message} (in the rules it extends, at ${formatPath(path)})`, hint: extra.hint ?? hint, ...severity });
+      return;
+    }
+    const exact = found.path.length === path.length;
+    const at = exact && extra.key !== undefined ? [...found.path, extra.key] : found.path;
+    problems.push({ ...doc.locate(found.path, exact ? extra.key : undefined), path: formatPath(at), message, hint: extra.hint, ...severity });
+  };
+  for (const issue of layerIssues) problems.push({ ...doc.locate(issue.path), path: formatPath(issue.path), message: issue.message });
+
+  const parsed = RulesSchema.safeParse(data);
+  if (!parsed.success) {
+    const described = describeIssues(parsed.error.issues, data, { baseIds: base ? idsInBase(base, data) : undefined });
+    for (const problem of described) add(problem.path, data, problem.message, { key: problem.key, hint: problem.hint });
+    // The cross-checks too, so that one run shows every problem; they read what they can of data this broken.
+    const seen = new Set(problems.map((p) => p.path));
+    for (const issue of checkRules(data as Rules)) {
+      const path = formatPath(issue.path);
+      if (!seen.has(path)) add(issue.path, data, issue.message, { severity: issue.severity });
     }
     return { problems };
   }
-  for (const issue of checkRules(parsed.data)) {
-    problems.push({ ...locate(issue.path), path: formatPath(issue.path), message: issue.message });
-  }
-  return problems.length > 0 ? { problems } : { rules: parsed.data, problems };
+  // Checked before normalising, so that a problem is placed on the alias or item the file wrote.
+  for (const issue of checkRules(parsed.data)) add(issue.path, parsed.data, issue.message, { severity: issue.severity });
+  return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(parsed.data), problems };
 }
 
 /**
  * Parses and validates rules text, collecting every problem rather than stopping at the first. A file that
- * `extends` another is merged over it first and the result is validated as a whole.
+ * `extends` another is merged over it first; each problem is placed where this file says it.
  */
 export function checkRulesText(text: string, file?: string, options: LoadOptions = {}): RulesCheck {
   const { doc, problems } = readDocument(text, file);
   if (!doc) return { problems };
-  if (typeof doc.value !== "object" || doc.value === null || Array.isArray(doc.value)) {
-    return { problems: [{ ...doc.locate([]), message: "expected a mapping with version, approaches, dimensions, rules…" }] };
+  if (!isObject(doc.value)) {
+    return { problems: [{ ...doc.locate([]), message: "expected a mapping: extends: default and what changes, or a complete file with version, approaches, dimensions, rules…" }] };
   }
-  let value = doc.value as Record<string, unknown>;
-  const layer = value.extends !== undefined ? value : undefined;
-  if (value.extends !== undefined) {
-    if (typeof value.extends !== "string" || value.extends === "") {
-      return { problems: [{ ...doc.locate(["extends"]), message: 'extends takes "default" or the path of another rules file' }] };
-    }
-    if (!options.resolveBase) return { problems: [{ ...doc.locate(["extends"]), message: "extends cannot be resolved here" }] };
-    try {
-      value = mergeRules(options.resolveBase(value.extends, file), value) as Record<string, unknown>;
-    } catch (error) {
-      if (!isAdviseError(error)) throw error;
-      return { problems: [{ ...doc.locate(["extends"]), message: error.message }, ...(error.problems ?? [])] };
-    }
+  const own = doc.value;
+  const loop = endless(own);
+  if (loop) return { problems: [{ ...doc.locate(loop.path), path: formatPath(loop.path), message: loop.message }] };
+  if (own.extends === undefined) return validate(own, doc, undefined);
+  if (typeof own.extends !== "string" || own.extends === "") {
+    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: 'extends takes "default" or the path of another rules file, relative to this one' }] };
   }
-  return validate(value, doc, layer);
+  if (!options.resolveBase) return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: "extends cannot be resolved here" }] };
+  let base: Rules;
+  try {
+    base = options.resolveBase(own.extends, file);
+  } catch (error) {
+    if (!isAdviseError(error)) throw error;
+    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: error.message }] };
+  }
+  return validate(own, doc, base);
 }
 
 /** Like checkRulesText, but throws a RulesError listing every problem. */
 export function loadRules(text: string, file?: string, options: LoadOptions = {}): Rules {
   const { rules, problems } = checkRulesText(text, file, options);
-  if (!rules) throw new RulesError(`${file ?? "rules"}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`, problems);
+  if (!rules) {
+    const errors = problems.filter((p) => p.severity !== "warning");
+    throw new RulesError(`${file ?? "rules"}: ${errors.length} problem${errors.length === 1 ? "" : "s"}`, errors);
+  }
   return rules;
 }

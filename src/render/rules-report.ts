@@ -18,13 +18,16 @@ export function renderValidation(checks: FileCheck[], style: Style): string {
   const { paint } = style;
   const out: string[] = [];
   for (const check of checks) {
+    const warnings = check.problems.filter((p) => p.severity === "warning").length;
+    const errors = check.problems.length - warnings;
+    const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "";
     if (check.valid) {
-      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${check.file}: valid${check.summary ? ` (${check.summary})` : ""}`);
-      continue;
+      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${check.file}: valid${check.summary ? ` (${check.summary})` : ""}${warned ? `, ${warned}` : ""}`);
+    } else {
+      out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${check.file}: ${errors} problem${errors === 1 ? "" : "s"}${warned ? `, ${warned}` : ""}`);
     }
-    out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${check.file}: ${check.problems.length} problem${check.problems.length === 1 ? "" : "s"}`);
     for (const problem of check.problems) {
-      out.push(`  ${paint.bold(where(problem, check.file))}: ${problem.message}`);
+      out.push(`  ${paint.bold(where(problem, check.file))}: ${problem.severity === "warning" ? `${paint.dim("warning:")} ` : ""}${problem.message}`);
       if (problem.frame) out.push(problem.frame.replace(/^/gm, "    "));
       if (problem.hint) out.push(`    ${paint.dim(`hint: ${problem.hint}`)}`);
     }
@@ -39,7 +42,15 @@ export function validationData(checks: FileCheck[]) {
     files: checks.map((c) => ({
       file: c.file,
       valid: c.valid,
-      problems: c.problems.map((p) => ({ file: p.file ?? c.file, line: p.line ?? null, column: p.column ?? null, path: p.path ?? null, message: p.message, hint: p.hint ?? null })),
+      problems: c.problems.map((p) => ({
+        file: p.file ?? c.file,
+        line: p.line ?? null,
+        column: p.column ?? null,
+        path: p.path ?? null,
+        severity: p.severity ?? "error",
+        message: p.message,
+        hint: p.hint ?? null,
+      })),
     })),
   };
 }
