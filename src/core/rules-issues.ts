@@ -1,4 +1,4 @@
-import type { core } from "zod";
+import type { core, z } from "zod";
 import type { PathSegment } from "./check-rules.js";
 import { isObject, listKind } from "./merge-rules.js";
 import { NUMBER_FORMS } from "./parse-number.js";
@@ -16,6 +16,10 @@ export interface SchemaProblem {
 }
 
 export interface IssueContext {
+  /** The schema the data was checked against (for the keys allowed where one is unknown); the rules schema if absent. */
+  schema?: z.ZodType;
+  /** The kind of item a list at `path` holds, for lists with ids; the rules file's lists if absent. */
+  listKind?: (path: readonly PathSegment[]) => string | undefined;
   /** The ids of the list at `path` (a data path) in the rules being extended; undefined when nothing is extended. */
   baseIds?: (path: readonly PathSegment[]) => ReadonlySet<string> | undefined;
 }
@@ -50,17 +54,18 @@ function describeValue(value: unknown): string {
 const and = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 /** How to name the thing at a path: `rules[2].because` is "because of rule "x"", a bare key when at the top. */
-function subject(path: readonly PathSegment[], data: unknown): string {
+function subject(path: readonly PathSegment[], data: unknown, kinds = listKind): string {
   const key = path[path.length - 1];
-  const owner = ownerOf(path, data);
+  if (typeof key === "number" && kinds(path.slice(0, -1))) return ownerOf([...path, ""], data, kinds)!;
+  const owner = ownerOf(path, data, kinds);
   const name = typeof key === "number" ? `item ${key + 1} of ${String(path[path.length - 2] ?? "the list")}` : String(key ?? "the file");
   return owner ? `${name} of ${owner}` : name;
 }
 
 /** The nearest item with an id that holds a path, as `rule "x"`. */
-function ownerOf(path: readonly PathSegment[], data: unknown): string | undefined {
+function ownerOf(path: readonly PathSegment[], data: unknown, kinds = listKind): string | undefined {
   for (let end = path.length - 1; end >= 1; end--) {
-    const kind = listKind(path.slice(0, end));
+    const kind = kinds(path.slice(0, end));
     if (kind && typeof path[end] === "number") {
       const item = valueAt(data, path.slice(0, end + 1));
       const id = isObject(item) && typeof item.id === "string" ? item.id : undefined;
@@ -71,9 +76,9 @@ function ownerOf(path: readonly PathSegment[], data: unknown): string | undefine
 }
 
 /** The sentence for one issue whose value is present but wrong. */
-function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown): string {
+function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown, kinds = listKind): string {
   const value = valueAt(data, path);
-  const what = subject(path, data);
+  const what = subject(path, data, kinds);
   switch (issue.code) {
     case "invalid_type":
       return `${what} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`;
@@ -104,7 +109,7 @@ function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown): st
         }
       }
       // Written in this project's words (rules-schema.ts); said of the item that holds it.
-      const owner = ownerOf([...path, ""], data);
+      const owner = ownerOf([...path, ""], data, kinds);
       return owner ? `${owner}: ${issue.message}` : issue.message;
     }
     default:
@@ -125,7 +130,7 @@ export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown,
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
-      const known = keysAt(RulesSchema, path);
+      const known = keysAt(context.schema ?? RulesSchema, path);
       for (const key of issue.keys) {
         const hint = suggest(key, known);
         out.push({ path, key, message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined });
@@ -142,7 +147,7 @@ export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown,
       continue;
     }
     if (issue.code === "custom" && misspelled.has(JSON.stringify(issue.path))) continue;
-    out.push({ path, message: sentence(issue, path, data) });
+    out.push({ path, message: sentence(issue, path, data, context.listKind) });
   }
   for (const { path, keys } of missing.values()) out.push(missingKeys(path, keys, data, context));
   return out;
@@ -159,11 +164,11 @@ function missingKeys(path: PathSegment[], keys: string[], data: unknown, context
     };
   }
   const listPath = path.slice(0, -1);
-  const kind = listKind(listPath);
+  const kind = (context.listKind ?? listKind)(listPath);
   const item = valueAt(data, path);
   const id = isObject(item) && typeof item.id === "string" ? item.id : undefined;
   if (kind && id !== undefined) {
-    const holder = ownerOf(listPath, data);
+    const holder = ownerOf(listPath, data, context.listKind);
     const name = `${kind} "${id}"${holder ? ` of ${holder}` : ""}`;
     const base = context.baseIds?.(listPath);
     if (base && !base.has(id)) {
@@ -171,5 +176,5 @@ function missingKeys(path: PathSegment[], keys: string[], data: unknown, context
     }
     return { path, message: `${name} needs ${and(named)}` };
   }
-  return { path, message: `${subject(path, data)} needs ${and(named)}` };
+  return { path, message: `${subject(path, data, context.listKind)} needs ${and(named)}` };
 }

@@ -1,24 +1,48 @@
 import * as z from "zod";
+import type { PathSegment } from "./check-rules.js";
+import type { Problem } from "./errors.js";
 import { evaluate, type Result } from "./evaluate.js";
-import { parseProfile } from "./parse-profile.js";
+import { approachSpellings } from "./normalise-rules.js";
+import { isAdviseError } from "./errors.js";
+import { parseProfile, type Profile } from "./parse-profile.js";
+import { readDocument } from "./read-document.js";
+import { describeIssues } from "./rules-issues.js";
 import type { Rules } from "./rules-schema.js";
+import { didYouMean } from "./suggest.js";
 
-export const ScenarioFileSchema = z.object({
-  scenarios: z.array(
-    z.object({
-      id: z.string().min(1),
-      description: z.string().optional(),
-      profile: z.record(z.string(), z.unknown()),
-      expect: z.object({
-        top: z.string().min(1),
-        acceptable: z.array(z.string()).default([]),
-        warnings: z.array(z.string()).default([]),
+const Ids = z.array(z.string().min(1)).default([]);
+
+/** Strict at every level, so a misspelled key (`warning:`, `acceptible:`) is an error rather than ignored. */
+export const ScenarioFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  scenarios: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        description: z.string().optional(),
+        /** Notes for people: why this is the answer, where guidance disagrees, what it rests on. */
+        rationale: z.string().optional(),
+        disagreement: z.string().optional(),
+        sources: z.array(z.unknown()).optional(),
+        profile: z.record(z.string(), z.unknown()),
+        expect: z.strictObject({
+          top: z.string().min(1),
+          acceptable: Ids,
+          warnings: Ids,
+          /** A note on the refinement the author has in mind, in words; not checked (variant ids vary by rules file). */
+          variant: z.string().min(1).optional(),
+        }),
       }),
-    }),
-  ),
+    )
+    .min(1),
 });
 export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
 export type Scenario = ScenarioFile["scenarios"][number];
+
+/** A scenario checked against the rules: its profile read, its expected ids in their canonical form. */
+export interface CheckedScenario extends Scenario {
+  answers: Profile;
+}
 
 export interface ScenarioOutcome {
   id: string;
@@ -29,16 +53,75 @@ export interface ScenarioOutcome {
   result: Result;
 }
 
+const formatPath = (path: readonly PathSegment[]) => path.reduce<string>((out, s) => (typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s), "");
+
 /**
- * Runs one scenario through the evaluator. It passes when the recommendation is `top` or one of
+ * Reads a scenario file and checks it against the rules in use, like a rules file: unknown keys, unknown
+ * approach and warning ids, answers the rules do not accept and duplicate ids are problems with their place.
+ * Returns the scenarios only when there is none.
+ */
+export function checkScenarioText(rules: Rules, text: string, file: string): { scenarios?: CheckedScenario[]; problems: Problem[] } {
+  const { doc, problems: unreadable } = readDocument(text, file);
+  if (!doc) return { problems: unreadable };
+  const problems: Problem[] = [];
+  const at = (path: PathSegment[], message: string, key?: string): Problem => ({ ...doc.locate(path, key), path: formatPath(key ? [...path, key] : path), message });
+  const parsed = ScenarioFileSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    const kindOf = (path: readonly PathSegment[]) => (path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined);
+    for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint });
+    return { problems };
+  }
+  const spellings = approachSpellings(rules.approaches);
+  const combinations = new Set(rules.combinations.map((c) => c.id));
+  const recommendations = [...rules.approaches.map((a) => a.id), ...combinations];
+  const warningIds = new Set(rules.warnings.map((w) => w.id));
+  const recommendation = (path: PathSegment[], name: string): string => {
+    const id = spellings.get(name.toLowerCase()) ?? (combinations.has(name) ? name : undefined);
+    if (id !== undefined) return id;
+    problems.push(at(path, `unknown approach or combination "${name}"${didYouMean(name, [...spellings.keys(), ...combinations])}; known: ${recommendations.join(", ")}`));
+    return name;
+  };
+  const seen = new Map<string, number>();
+  const scenarios: CheckedScenario[] = [];
+  parsed.data.scenarios.forEach((scenario, i) => {
+    const path = ["scenarios", i];
+    const first = seen.get(scenario.id);
+    if (first !== undefined) problems.push(at([...path, "id"], `duplicate scenario id "${scenario.id}" (first at scenario ${first + 1}); each id names one scenario`));
+    else seen.set(scenario.id, i);
+    const top = recommendation([...path, "expect", "top"], scenario.expect.top);
+    const acceptable = scenario.expect.acceptable.map((name, j) => recommendation([...path, "expect", "acceptable", j], name));
+    scenario.expect.warnings.forEach((id, j) => {
+      if (!warningIds.has(id)) problems.push(at([...path, "expect", "warnings", j], `unknown warning "${id}"${didYouMean(id, [...warningIds])}; the rules in use define: ${[...warningIds].join(", ")}`));
+    });
+    let answers: Profile = {};
+    try {
+      answers = parseProfile(rules, {
+        origin: `scenario "${scenario.id}"`,
+        values: scenario.profile,
+        locate: (key, part) => (part === "key" ? doc.locate([...path, "profile"], key) : doc.locate([...path, "profile", key])),
+      });
+    } catch (error) {
+      if (!isAdviseError(error)) throw error;
+      const found = (error as { problems?: Problem[] }).problems ?? [];
+      for (const problem of found.length > 0 ? found : [{ message: error.message }]) {
+        problems.push({ ...doc.locate([...path, "profile"]), ...problem, message: `scenario "${scenario.id}": ${problem.message}` });
+      }
+    }
+    scenarios.push({ ...scenario, expect: { ...scenario.expect, top, acceptable }, answers });
+  });
+  return problems.length > 0 ? { problems } : { scenarios, problems };
+}
+
+/**
+ * Runs one checked scenario through the evaluator. It passes when the recommendation is `top` or one of
  * `acceptable`, and every listed warning is raised (contract section 6).
  */
-export function runScenario(rules: Rules, scenario: Scenario): ScenarioOutcome {
-  const profile = parseProfile(rules, { origin: `scenario ${scenario.id}`, values: scenario.profile });
-  const result = evaluate(rules, profile, { search: "none" });
+export function runScenario(rules: Rules, scenario: CheckedScenario): ScenarioOutcome {
+  const result = evaluate(rules, scenario.answers, { search: "none" });
   const got = result.recommendation.id;
   const raised = new Set(result.warnings.map((w) => w.id));
   const missingWarnings = scenario.expect.warnings.filter((id) => !raised.has(id));
   const accepted = got === scenario.expect.top || scenario.expect.acceptable.includes(got);
-  return { id: scenario.id, pass: accepted && missingWarnings.length === 0, expected: scenario.expect, got, missingWarnings, result };
+  const { top, acceptable, warnings } = scenario.expect;
+  return { id: scenario.id, pass: accepted && missingWarnings.length === 0, expected: { top, acceptable, warnings }, got, missingWarnings, result };
 }

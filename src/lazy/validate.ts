@@ -4,4 +4,4 @@ export { checkRulesText, loadRules } from "../core/load-rules.js";
 export { mergeRules } from "../core/merge-rules.js";
 export { readDocument } from "../core/read-document.js";
 export { rulesJsonSchema } from "../core/rules-json-schema.js";
-export { runScenario, ScenarioFileSchema } from "../core/scenarios.js";
+export { checkScenarioText, runScenario, ScenarioFileSchema } from "../core/scenarios.js";

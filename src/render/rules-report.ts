@@ -60,6 +60,7 @@ export interface ScenarioRun extends ScenarioOutcome {
 }
 
 const expectedText = (run: ScenarioRun) => [run.expected.top, ...run.expected.acceptable].join(" or ");
+const gotText = (run: ScenarioRun) => run.got;
 
 /** `advise rules test` for people: a line per scenario; for a failure, what was expected, what came out, why. */
 export function renderScenarioRuns(runs: ScenarioRun[], style: Style): string {
@@ -72,7 +73,7 @@ export function renderScenarioRuns(runs: ScenarioRun[], style: Style): string {
     }
     out.push(`${paint.bad("FAIL")} ${run.id} ${paint.dim(`(${run.file})`)}`);
     out.push(`     expected ${expectedText(run)}${run.expected.warnings.length ? ` with warnings ${run.expected.warnings.join(", ")}` : ""}`);
-    out.push(`     got      ${run.got}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`);
+    out.push(`     got      ${gotText(run)}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`);
     out.push(`     ranking  ${run.result.ranking.map((a) => `${a.id} ${a.score}${a.excluded ? " (excluded)" : ""}`).join(", ")}`);
     const leader = run.result.ranking.find((a) => a.id === run.result.recommendation.approaches[0]);
     for (const reason of (leader?.reasons ?? []).slice(0, 3)) out.push(`     because  ${reason.effect > 0 ? "+" : ""}${reason.effect} ${reason.rule}: ${reason.because}`);
@@ -109,10 +110,50 @@ export function renderJUnit(runs: ScenarioRun[]): string {
     const inFile = runs.filter((r) => r.file === file);
     const cases = inFile.map((r) => {
       if (r.pass) return `    <testcase classname="${xml(file)}" name="${xml(r.id)}"/>`;
-      const detail = `expected ${expectedText(r)}, got ${r.got}${r.missingWarnings.length ? `; missing warnings: ${r.missingWarnings.join(", ")}` : ""}`;
+      const detail = `expected ${expectedText(r)}, got ${gotText(r)}${r.missingWarnings.length ? `; missing warnings: ${r.missingWarnings.join(", ")}` : ""}`;
       return `    <testcase classname="${xml(file)}" name="${xml(r.id)}">\n      <failure message="${xml(detail)}">${xml(detail)}</failure>\n    </testcase>`;
     });
     return `  <testsuite name="${xml(file)}" tests="${inFile.length}" failures="${inFile.filter((r) => !r.pass).length}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${runs.length}" failures="${runs.filter((r) => !r.pass).length}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+/** Text from a rules or scenario file, as Markdown that shows it and does nothing else: no markup, no HTML. */
+function mdText(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`))
+    .replace(/\s*\n\s*/g, " ");
+}
+
+/** A fenced block longer than any run of backticks inside it, so the text cannot close it early. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** `advise rules validate --format markdown`: the same report, for a design document or a pull request. */
+export function renderValidationMarkdown(checks: FileCheck[]): string {
+  const out: string[] = ["# Rules check", ""];
+  for (const check of checks) {
+    const errors = check.problems.filter((p) => p.severity !== "warning").length;
+    out.push(`## ${mdText(check.file)}: ${check.valid ? `valid${check.summary ? ` (${mdText(check.summary)})` : ""}` : `${errors} problem${errors === 1 ? "" : "s"}`}`, "");
+    for (const problem of check.problems) {
+      out.push(`- **${mdText(where(problem, check.file))}**: ${problem.severity === "warning" ? "warning: " : ""}${mdText(problem.message)}`);
+      if (problem.frame) out.push("", fenced(problem.frame).replace(/^/gm, "  "), "");
+      if (problem.hint) out.push(`  hint: ${mdText(problem.hint)}`);
+    }
+    out.push("");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** `advise rules test --format markdown`: one table row per scenario. */
+export function renderScenarioRunsMarkdown(runs: ScenarioRun[]): string {
+  const failed = runs.filter((r) => !r.pass).length;
+  const rows = runs.map(
+    (r) =>
+      `| ${r.pass ? "pass" : "FAIL"} | ${mdText(r.id)} | ${mdText(expectedText(r))} | ${mdText(gotText(r))} | ${r.missingWarnings.length ? mdText(r.missingWarnings.join(", ")) : ""} |`,
+  );
+  return `# Scenarios\n\n${runs.length - failed} passed, ${failed} failed\n\n| result | scenario | expected | got | missing warnings |\n|---|---|---|---|---|\n${rows.join("\n")}\n`;
 }

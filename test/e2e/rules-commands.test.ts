@@ -146,6 +146,40 @@ describe("advise rules test", () => {
   it("rejects a file that is not a scenario file, with exit 2", () => {
     const run = runCli(["rules", "test", file("nope.yaml", "scenarios:\n  - id: x\n")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/not a scenario file/);
+    expect(run.stderr).toMatch(/:2:5: scenario "x" needs profile and expect/);
+  });
+});
+
+describe("advise rules test is strict", () => {
+  const scenarios = (body: string) => file(`strict-${Math.random()}.yaml`, `scenarios:\n${body}`);
+  it.each([
+    ["a misspelled key in expect", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, acceptible: [in-context-learning] }\n", /:4:\d+: unknown key "acceptible" \(did you mean "acceptable"\?\)/],
+    ["warning for warnings", "  - id: a\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      warning: [human-review-required]\n", /:6:7: unknown key "warning" \(did you mean "warnings"\?\)/],
+    ["an unknown approach", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: ragg }\n", /:4:20: unknown approach or combination "ragg" \(did you mean "rag"\?\)/],
+    ["an unknown warning", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, warnings: [human-review-requird] }\n", /unknown warning "human-review-requird" \(did you mean "human-review-required"\?\)/],
+    ["an invalid profile", "  - id: a\n    profile: { need: knowledge, latency: interactiv }\n    expect: { top: rag }\n", /:3:42: scenario "a": "interactiv" is not a valid latency \(did you mean "interactive"\?\)/],
+    ["a duplicate id", "  - id: a\n    profile: {}\n    expect: { top: rag }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n", /:5:9: duplicate scenario id "a"/],
+  ])("refuses %s with file:line, exit 2, and runs nothing", (_what, body, message) => {
+    const run = runCli(["rules", "test", scenarios(body)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toMatch(/Invalid input|expected \w+, received/);
+  });
+
+  it("resolves approach aliases in top and acceptable", () => {
+    const run = runCli(["rules", "test", scenarios("  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: retrieval, acceptable: [icl] }\n")]);
+    expect(run.stdout).toMatch(/PASS a/);
+    expect(run.code).toBe(0);
+  });
+
+  it("honours every format it lists", () => {
+    const path = scenarios("  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: rag }\n");
+    const markdown = runCli(["rules", "test", path, "--format", "markdown"]);
+    expect(markdown.stdout).toMatch(/^# Scenarios\n\n1 passed, 0 failed\n\n\| result \| scenario/);
+    expect(parse(runCli(["rules", "test", path, "--format", "yaml"]).stdout)).toMatchObject({ passed: 1, failed: 0 });
+    const validate = runCli(["rules", "validate", "test/fixtures/invalid-rules.yaml", "--format", "markdown"]);
+    expect(validate.stdout).toMatch(/^# Rules check\n\n## test\/fixtures\/invalid\\-rules\.yaml: 2 problems/);
+    expect(validate.stdout).not.toMatch(/✖|\x1b/);
   });
 });

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runScenario, ScenarioFileSchema } from "../../src/core/scenarios.js";
+import { checkScenarioText, runScenario } from "../../src/core/scenarios.js";
 import { defaultRules } from "../helpers.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -17,7 +16,8 @@ describe("scenario files", () => {
   });
 
   for (const file of files) {
-    const { scenarios } = ScenarioFileSchema.parse(parse(readFileSync(file, "utf8")));
+    const { scenarios = [], problems } = checkScenarioText(defaultRules(), readFileSync(file, "utf8"), file);
+    it(`${file.replace(/.*\/(shared|test)\//, "$1/")} is a valid scenario file`, () => expect(problems).toEqual([]));
     describe(file.replace(/.*\/(shared|test)\//, "$1/"), () => {
       it.each(scenarios.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
         const outcome = runScenario(defaultRules(), scenario);
