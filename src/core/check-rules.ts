@@ -154,10 +154,12 @@ export function checkRules(input: Rules): RulesIssue[] {
     unique("values", live(d.values), ["dimensions", i]);
     const valueIds = ids(nodes(d.values));
     const known = new Set(valueIds);
+    // An alias of a value switched off goes with it.
+    const off = new Set(list(d.values).flatMap((v) => (isNode(v) && v.disabled === true && typeof v.id === "string" ? [v.id] : [])));
     if (!isNode(d.aliases)) return;
     for (const alias of Object.keys(d.aliases)) {
       const target = d.aliases[alias];
-      if (typeof target === "string" && !known.has(target)) {
+      if (typeof target === "string" && !known.has(target) && !off.has(target)) {
         issues.push({ path: ["dimensions", i, "aliases", alias], message: `alias "${alias}" points to "${target}", which is not a value of "${id}"${didYouMean(target, valueIds)}` });
       }
     }

@@ -36,7 +36,13 @@ export function normaliseRules(rules: Rules): Rules {
     approaches,
     combinations: enabled(rules.combinations).map((c) => ({ ...c, approaches: c.approaches.map(id), when: condition(c.when) })),
     variants: enabled(rules.variants).map((v) => ({ ...v, approach: id(v.approach), ...(v.when ? { when: condition(v.when) } : {}) })),
-    dimensions: enabled(rules.dimensions).map((d) => (d.type === "enum" ? { ...d, values: enabled(d.values) } : d)),
+    dimensions: enabled(rules.dimensions).map((d) => {
+      if (d.type !== "enum") return d;
+      const values = enabled(d.values);
+      const kept = new Set(values.map((v) => v.id));
+      // An alias of a value switched off goes with it.
+      return { ...d, values, aliases: Object.fromEntries(Object.entries(d.aliases).filter(([, target]) => kept.has(target))) };
+    }),
     rules: enabled(rules.rules).map((r) => ({
       ...r,
       when: condition(r.when),

@@ -68,7 +68,8 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
   const parsed = ScenarioFileSchema.safeParse(doc.value);
   if (!parsed.success) {
     const kindOf = (path: readonly PathSegment[]) => (path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined);
-    for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint });
+    const shape = "this is not a scenario file as advise reads it: scenarios: is a list, each with id, profile and expect (top, acceptable, warnings)";
+    for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint ?? shape });
     return { problems };
   }
   const spellings = approachSpellings(rules.approaches);

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -181,5 +182,118 @@ describe("advise rules test is strict", () => {
     const validate = runCli(["rules", "validate", "test/fixtures/invalid-rules.yaml", "--format", "markdown"]);
     expect(validate.stdout).toMatch(/^# Rules check\n\n## test\/fixtures\/invalid\\-rules\.yaml: 2 problems/);
     expect(validate.stdout).not.toMatch(/✖|\x1b/);
+  });
+});
+
+describe("extends stays in the folder and is read like --rules", () => {
+  const tree = tempDir("advise-extends-");
+  const put = (name: string, content: string) => {
+    const path = join(tree, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+  };
+  put("secret.yaml", "password: hunter2\nkey: s3cr3t-value\n");
+  put("team/base.yaml", "extends: default\nrules:\n  - id: knowledge-gap-needs-context\n    efects: { rag: 1 }\n");
+
+  it.each([
+    ["an absolute path", "extends: /etc/passwd\n", /absolute path/],
+    ["a path out of the folder", "extends: ../secret.yaml\n", /leads outside the folder/],
+    ["standard input by name", "extends: /dev/stdin\n", /absolute path/],
+    ["a missing file", "extends: nowhere.yaml\n", /cannot read the extended rules "nowhere.yaml" \(no such file\)/],
+  ])("refuses %s, with exit 2 for --rules and a located problem for validate", (_what, content, message) => {
+    const layer = put(`team/layer-${Math.random()}.yaml`, content);
+    const validate = runCli(["rules", "validate", layer]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(new RegExp(`:1:10: .*${message.source}`));
+    const use = runCli(["table", "--rules", layer]);
+    expect(use.code).toBe(2);
+    expect(use.stderr).toMatch(message);
+    expect(use.stdout + use.stderr).not.toMatch(/hunter2|root:|\n\s+at /);
+  });
+
+  it("refuses a symbolic link that leads out of the folder", () => {
+    symlinkSync(join(tree, "secret.yaml"), join(tree, "team", "link.yaml"));
+    const run = runCli(["rules", "validate", put("team/via-link.yaml", "extends: link.yaml\n")]);
+    expect(run.stdout).toMatch(/leads outside the folder/);
+    expect(run.stdout).not.toMatch(/hunter2/);
+  });
+
+  it.skipIf(process.platform === "win32")("refuses a FIFO without waiting for a writer", () => {
+    execFileSync("mkfifo", [join(tree, "team", "fifo.yaml")]);
+    const started = Date.now();
+    const run = runCli(["rules", "validate", put("team/via-fifo.yaml", "extends: fifo.yaml\n")]);
+    expect(run.stdout).toMatch(/not a regular file/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("reports a base's problems by line, without its content", () => {
+    const run = runCli(["rules", "validate", put("team/over-base.yaml", "extends: base.yaml\n")]);
+    expect(run.stdout).toMatch(/:1:10: the extended rules "base.yaml" have 1 problem \(line 4\); see them with advise rules validate/);
+    expect(run.stdout).not.toMatch(/efects/);
+  });
+
+  it("stops a chain of thousands of extends with a located message", () => {
+    for (let i = 0; i < 2000; i++) writeFileSync(join(tree, `chain-${i}.yaml`), `extends: chain-${i + 1}.yaml\n`);
+    writeFileSync(join(tree, "chain-2000.yaml"), "extends: default\n");
+    const run = runCli(["rules", "validate", join(tree, "chain-0.yaml")]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/:1:10: extends goes more than 32 files deep/);
+    expect(runCli(["table", "--rules", join(tree, "chain-0.yaml")]).code).toBe(2);
+  });
+});
+
+describe("advise rules init", () => {
+  it("writes a layer that validates and scenarios that pass; refuses to overwrite without --force", () => {
+    const folder = tempDir("advise-init-");
+    const layer = join(folder, "ours.yaml");
+    const first = runCli(["rules", "init", layer]);
+    expect(first.code).toBe(0);
+    const text = readFileSync(layer, "utf8");
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+rules-layer\.schema\.json\n/);
+    expect(text).toMatch(/^extends: default$/m);
+    expect(runCli(["rules", "validate", layer]).code).toBe(0);
+    const tested = runCli(["rules", "test", join(folder, "ours-scenarios.yaml"), "--rules", layer]);
+    expect(tested.stdout).toMatch(/2 passed, 0 failed/);
+    expect(tested.code).toBe(0);
+
+    writeFileSync(layer, "mine\n");
+    const again = runCli(["rules", "init", layer]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exist.*--force/);
+    expect(readFileSync(layer, "utf8")).toBe("mine\n");
+    expect(runCli(["rules", "init", layer, "--force"]).code).toBe(0);
+    expect(readFileSync(layer, "utf8")).toBe(text);
+  });
+
+  it("has examples that each validate once uncommented", () => {
+    const folder = tempDir("advise-init-");
+    const layer = join(folder, "ours.yaml");
+    runCli(["rules", "init", layer]);
+    const text = readFileSync(layer, "utf8");
+    const blocks = text.split(/\n(?=# --- )/).slice(1);
+    expect(blocks.length).toBeGreaterThanOrEqual(9);
+    for (const block of blocks) {
+      const uncommented = block.split("\n").filter((line) => /^# {0,}(\s*[a-zA-Z-]+:|\s+- )/.test(line) && !line.startsWith("# ---")).map((line) => line.slice(2)).join("\n");
+      const path = join(folder, `example-${Math.random()}.yaml`);
+      writeFileSync(path, `extends: default\n${uncommented}\n`);
+      const run = runCli(["rules", "validate", path]);
+      expect(run.code, `${uncommented}\n${run.stdout}`).toBe(0);
+    }
+  });
+});
+
+describe("the worked example", () => {
+  it("does not advise a managed retrieval service for EU-only data, which its own rule rules out", () => {
+    for (const infra of ["managed", "self-managed", "existing"]) {
+      for (const format of ["table", "json", "markdown"]) {
+        const run = runCli(["--rules", "examples/acme-rules.yaml", "--need", "knowledge", "--data-residency", "eu-only", "--retrieval-infra", infra, "--corpus-tokens", "5m", "--knowledge-freshness", "frequent", "--no-input", "--format", format]);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(/rag|RAG/);
+        expect(run.stdout, `${infra} ${format}`).not.toMatch(/managed retrieval service|managed-rag-service/i);
+      }
+    }
+    const elsewhere = runCli(["--rules", "examples/acme-rules.yaml", "--need", "knowledge", "--data-residency", "anywhere", "--retrieval-infra", "managed", "--corpus-tokens", "5m", "--knowledge-freshness", "frequent", "--no-input", "--format", "json"]);
+    expect(JSON.parse(elsewhere.stdout).recommendation.variant).toBe("managed-rag-service");
   });
 });

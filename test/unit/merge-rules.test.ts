@@ -68,7 +68,8 @@ describe("mergeRules", () => {
       return Number(process.hrtime.bigint() - start);
     };
     time(2000);
-    const ratio = time(40_000) / time(20_000);
-    expect(ratio).toBeLessThan(3.5);
+    // The best of three runs of each size, so a busy machine does not decide the ratio.
+    const best = (n: number) => Math.min(time(n), time(n), time(n));
+    expect(best(40_000) / best(20_000)).toBeLessThan(3);
   });
 });
