@@ -1,3 +1,11 @@
+/**
+ * Text from a file as it may be shown to a person: control characters (C0 but line feed and tab, DEL, C1) are
+ * written as \xNN escapes, so an escape sequence in a file is seen, not obeyed by the terminal.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** The lines of the last text framed: a file with many problems is split once, not once per problem. */
 let split: { text: string; lines: string[] } | undefined;
 function linesOf(text: string): string[] {
@@ -18,7 +26,7 @@ export function codeFrame(text: string, line: number, column: number, context = 
     const marker = n === line ? ">" : " ";
     const full = (lines[n - 1] ?? "").replace(/\t/g, " ");
     // A frame shows the file's raw text: control characters in it are shown as escapes, never sent to a terminal.
-    const window = full.slice(start, start + 100).replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+    const window = visible(full.slice(start, start + 100));
     const content = `${start > 0 && full.length > 0 ? "…" : ""}${window}${full.length > start + 100 ? "…" : ""}`;
     out.push(`${marker} ${String(n).padStart(width)} | ${content}`);
     if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)))}^`);

@@ -1,4 +1,5 @@
 import { checkRules, type PathSegment } from "./check-rules.js";
+import { visible } from "./code-frame.js";
 import { isAdviseError, RulesError, type Problem } from "./errors.js";
 import { MAX_NESTING } from "./limits.js";
 import { isObject, listKind, mergeRules } from "./merge-rules.js";
@@ -157,11 +158,25 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
   return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(parsed.data), problems };
 }
 
+/** A problem as it may be shown: messages quote the file's own keys and values, which may hold control characters. */
+export function shownProblem(problem: Problem): Problem {
+  const out: Problem = { ...problem, message: visible(problem.message) };
+  if (problem.hint !== undefined) out.hint = visible(problem.hint);
+  if (problem.path !== undefined) out.path = visible(problem.path);
+  if (problem.file !== undefined) out.file = visible(problem.file);
+  return out;
+}
+
 /**
  * Parses and validates rules text, collecting every problem rather than stopping at the first. A file that
  * `extends` another is merged over it first; each problem is placed where this file says it.
  */
 export function checkRulesText(text: string, file?: string, options: LoadOptions = {}): RulesCheck {
+  const check = checkUnshown(text, file, options);
+  return { ...check, problems: check.problems.map(shownProblem) };
+}
+
+function checkUnshown(text: string, file?: string, options: LoadOptions = {}): RulesCheck {
   const { doc, problems } = readDocument(text, file);
   if (!doc) return { problems };
   if (!isObject(doc.value)) {

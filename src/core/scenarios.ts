@@ -7,6 +7,8 @@ import { isAdviseError } from "./errors.js";
 import { parseProfile, type Profile } from "./parse-profile.js";
 import { readDocument } from "./read-document.js";
 import { describeIssues } from "./rules-issues.js";
+import { shownProblem } from "./load-rules.js";
+import { CONTROL_CHARACTER } from "./rules-schema.js";
 import type { Rules } from "./rules-schema.js";
 import { didYouMean } from "./suggest.js";
 
@@ -18,7 +20,7 @@ export const ScenarioFileSchema = z.strictObject({
   scenarios: z
     .array(
       z.strictObject({
-        id: z.string().min(1),
+        id: z.string().min(1).max(200).refine((id) => !CONTROL_CHARACTER.test(id), "an id without control characters"),
         description: z.string().optional(),
         /** Notes for people: why this is the answer, where guidance disagrees, what it rests on. */
         rationale: z.string().optional(),
@@ -62,7 +64,7 @@ const formatPath = (path: readonly PathSegment[]) => path.reduce<string>((out, s
  */
 export function checkScenarioText(rules: Rules, text: string, file: string): { scenarios?: CheckedScenario[]; problems: Problem[] } {
   const { doc, problems: unreadable } = readDocument(text, file);
-  if (!doc) return { problems: unreadable };
+  if (!doc) return { problems: unreadable.map(shownProblem) };
   const problems: Problem[] = [];
   const at = (path: PathSegment[], message: string, key?: string): Problem => ({ ...doc.locate(path, key), path: formatPath(key ? [...path, key] : path), message });
   const parsed = ScenarioFileSchema.safeParse(doc.value);
@@ -70,7 +72,7 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
     const kindOf = (path: readonly PathSegment[]) => (path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined);
     const shape = "this is not a scenario file as advise reads it: scenarios: is a list, each with id, profile and expect (top, acceptable, warnings)";
     for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint ?? shape });
-    return { problems };
+    return { problems: problems.map(shownProblem) };
   }
   const spellings = approachSpellings(rules.approaches);
   const combinations = new Set(rules.combinations.map((c) => c.id));
@@ -110,7 +112,7 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
     }
     scenarios.push({ ...scenario, expect: { ...scenario.expect, top, acceptable }, answers });
   });
-  return problems.length > 0 ? { problems } : { scenarios, problems };
+  return problems.length > 0 ? { problems: problems.map(shownProblem) } : { scenarios, problems };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { visible } from "../core/code-frame.js";
 import type { Problem } from "../core/errors.js";
 import type { ScenarioOutcome } from "../core/scenarios.js";
 import type { Style } from "./style.js";
@@ -10,7 +11,7 @@ export interface FileCheck {
 }
 
 function where(problem: Problem, file: string): string {
-  return problem.line !== undefined ? `${problem.file ?? file}:${problem.line}:${problem.column ?? 1}` : (problem.file ?? file);
+  return visible(problem.line !== undefined ? `${problem.file ?? file}:${problem.line}:${problem.column ?? 1}` : (problem.file ?? file));
 }
 
 /** `advise rules validate` for people: each file, then each problem with its place, a code frame and a hint. */
@@ -22,9 +23,9 @@ export function renderValidation(checks: FileCheck[], style: Style): string {
     const errors = check.problems.length - warnings;
     const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "";
     if (check.valid) {
-      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${check.file}: valid${check.summary ? ` (${check.summary})` : ""}${warned ? `, ${warned}` : ""}`);
+      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${visible(check.file)}: valid${check.summary ? ` (${check.summary})` : ""}${warned ? `, ${warned}` : ""}`);
     } else {
-      out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${check.file}: ${errors} problem${errors === 1 ? "" : "s"}${warned ? `, ${warned}` : ""}`);
+      out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${visible(check.file)}: ${errors} problem${errors === 1 ? "" : "s"}${warned ? `, ${warned}` : ""}`);
     }
     for (const problem of check.problems) {
       out.push(`  ${paint.bold(where(problem, check.file))}: ${problem.severity === "warning" ? `${paint.dim("warning:")} ` : ""}${problem.message}`);
@@ -68,10 +69,10 @@ export function renderScenarioRuns(runs: ScenarioRun[], style: Style): string {
   const out: string[] = [];
   for (const run of runs) {
     if (run.pass) {
-      out.push(`${paint.good("PASS")} ${run.id} ${paint.dim(`→ ${run.got}`)}`);
+      out.push(`${paint.good("PASS")} ${visible(run.id)} ${paint.dim(`→ ${run.got}`)}`);
       continue;
     }
-    out.push(`${paint.bad("FAIL")} ${run.id} ${paint.dim(`(${run.file})`)}`);
+    out.push(`${paint.bad("FAIL")} ${visible(run.id)} ${paint.dim(`(${visible(run.file)})`)}`);
     out.push(`     expected ${expectedText(run)}${run.expected.warnings.length ? ` with warnings ${run.expected.warnings.join(", ")}` : ""}`);
     out.push(`     got      ${gotText(run)}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`);
     out.push(`     ranking  ${run.result.ranking.map((a) => `${a.id} ${a.score}${a.excluded ? " (excluded)" : ""}`).join(", ")}`);
@@ -101,7 +102,7 @@ export function scenarioData(runs: ScenarioRun[]) {
   };
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xml = (text: string) => visible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** JUnit XML, one test suite per scenario file, for CI systems. */
 export function renderJUnit(runs: ScenarioRun[]): string {
@@ -120,7 +121,7 @@ export function renderJUnit(runs: ScenarioRun[]): string {
 
 /** Text from a rules or scenario file, as Markdown that shows it and does nothing else: no markup, no HTML. */
 function mdText(text: string): string {
-  return text
+  return visible(text)
     .replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`))
     .replace(/\s*\n\s*/g, " ");
 }

@@ -297,3 +297,28 @@ describe("the worked example", () => {
     expect(JSON.parse(elsewhere.stdout).recommendation.variant).toBe("managed-rag-service");
   });
 });
+
+describe("text from a rules or scenario file reaches the terminal as text", () => {
+  it.each([
+    ["an unknown key", "extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    \"x\\e]0;owned\\a\": 1\n"],
+    ["an unknown dimension", "extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    when: { dim: \"\\e[2J\", is: 1 }\n"],
+    ["an extends path", "extends: \"\\e]52;c;eA==\\a.yaml\"\n"],
+    ["a raw escape in a text", "extends: default\nwarnings:\n  - id: overengineering-risk\n    message: \"\u001b]8;;http://x\u0007link\u001b]8;;\u0007\"\n"],
+  ])("in %s", (_what, content) => {
+    const path = file(`escape-${Math.random()}.yaml`, content);
+    for (const format of ["table", "json", "markdown"]) {
+      const run = runCli(["rules", "validate", path, "--format", format]);
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(run.stdout).toMatch(/\\x1b|U\+001B/);
+    }
+  });
+
+  it("in a scenario id", () => {
+    const path = file(`escape-${Math.random()}.yaml`, "scenarios:\n  - id: \"a\\e[31mred\"\n    profile: {}\n    expect: { top: rag }\n");
+    const run = runCli(["rules", "test", path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/control character/);
+    expect(run.stdout + run.stderr).not.toMatch(/\u001b/);
+  });
+});

@@ -169,7 +169,12 @@ describe("time", () => {
     const large = big(12_000);
     expect(large.length).toBeGreaterThan(1_500_000);
     time(small);
-    const ratio = Math.min(time(large), time(large)) / Math.min(time(small), time(small));
-    expect(ratio).toBeLessThan(3);
+    // The best of three runs of each size, taken in turns, so a busy moment of the machine does not decide it.
+    const times = { small: [] as number[], large: [] as number[] };
+    for (let k = 0; k < 3; k++) {
+      times.small.push(time(small));
+      times.large.push(time(large));
+    }
+    expect(Math.min(...times.large) / Math.min(...times.small)).toBeLessThan(3);
   }, 60_000);
 });
