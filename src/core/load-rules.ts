@@ -114,6 +114,57 @@ function endless(value: unknown): { path: PathSegment[]; message: string } | und
   return walk(value);
 }
 
+/** The ids a file switches off with `disabled: true`, in any list (and sources). */
+function disabledIds(own: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
+  const visit = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items) {
+      if (!isObject(item) || typeof item.id !== "string") continue;
+      if (item.disabled === true) ids.add(item.id);
+      visit(item.values);
+    }
+  };
+  for (const key of ["approaches", "combinations", "variants", "dimensions", "rules", "warnings", "plan"]) visit(own[key]);
+  if (isObject(own.sources)) for (const [id, source] of Object.entries(own.sources)) if (isObject(source) && source.disabled === true) ids.add(id);
+  return ids;
+}
+
+/** An inherited item as an author knows it: `rule "x"` rather than `rules[4].effects`. */
+function itemName(path: readonly PathSegment[], data: unknown): string {
+  let d = data;
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const item = (d as Record<PathSegment, unknown> | undefined)?.[path[i]!];
+    const kind = listKind(path.slice(0, i));
+    if (kind && typeof path[i] === "number" && isObject(item) && typeof item.id === "string") {
+      parts.push(`${kind} "${item.id}"`);
+      // The item is what an author looks for; the rest of the path inside it is detail.
+      if (kind !== "dimension") break;
+    } else if (i === 0 && !listKind(path.slice(0, 1))) parts.push(String(path[0]));
+    d = item;
+  }
+  return parts.join(" ");
+}
+
+/** Problems in what a file inherits, one per message, placed at its `extends`. */
+function inheritedProblems(groups: Map<string, { paths: string[]; hint?: string; severity?: "warning" }>, doc: ParsedDocument): Problem[] {
+  return [...groups].map(([key, { paths, hint, severity }]) => {
+    const unique = [...new Set(paths)];
+    const places = `${unique.slice(0, 4).join(", ")}${unique.length > 4 ? ` and ${unique.length - 4} more` : ""}`;
+    const text = key.startsWith("\u0000")
+      ? `"${key.slice(1)}" is disabled in this file, but the rules it extends still name it in ${places}; disable or replace those too`
+      : `${key} (in the rules it extends: ${places})`;
+    return {
+      ...doc.locate(["extends"]),
+      path: "extends",
+      message: text,
+      hint: hint ?? "this is in the rules it extends; a change in this file (a disabled or replaced item) no longer fits it",
+      ...(severity ? { severity } : {}),
+    };
+  });
+}
+
 /** In the order of the file, so a report reads top to bottom. */
 const byPlace = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
@@ -127,12 +178,19 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
   const { value: data, issues: layerIssues } = base ? mergeRules(base, own) : { value: own, issues: [] };
   const problems: Problem[] = [];
   // Placed, and named by path, where this file says it; what the file inherits is placed at its `extends`.
+  const inherited = new Map<string, { paths: string[]; hint?: string; severity?: "warning" }>();
+  const disabled = disabledIds(own);
   const add = (path: readonly PathSegment[], checked: unknown, message: string, extra: { key?: string; hint?: string; severity?: "warning" } = {}) => {
     const found = pathInFile(path, checked, own, base !== undefined);
     const severity = extra.severity ? { severity: extra.severity } : {};
     if (!found.own) {
-      const hint = "this is in the rules it extends; a change in this file (a disabled or replaced item) no longer fits it";
-      problems.push({ ...doc.locate(["extends"]), path: "extends", message: `${message} (in the rules it extends, at ${formatPath(path)})`, hint: extra.hint ?? hint, ...severity });
+      // One problem for each thing wrong, however many inherited places show it (disabling an approach that
+      // forty rules name is one mistake).
+      const named = /^(?:unknown [a-z ]+ |)"([^"]+)"/.exec(message)?.[1];
+      const key = named !== undefined && disabled.has(named) ? `\u0000${named}` : message;
+      const group = inherited.get(key) ?? { paths: [], hint: extra.hint, severity: extra.severity };
+      group.paths.push(itemName(path, checked));
+      inherited.set(key, group);
       return;
     }
     const exact = found.path.length === path.length;
@@ -151,10 +209,11 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
       const path = formatPath(issue.path);
       if (!seen.has(path)) add(issue.path, data, issue.message, { severity: issue.severity });
     }
-    return { problems };
+    return { problems: [...problems, ...inheritedProblems(inherited, doc)] };
   }
   // Checked before normalising, so that a problem is placed on the alias or item the file wrote.
   for (const issue of checkRules(parsed.data)) add(issue.path, parsed.data, issue.message, { severity: issue.severity });
+  problems.push(...inheritedProblems(inherited, doc));
   return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(parsed.data), problems };
 }
 

@@ -97,10 +97,19 @@ describe("layering by id", () => {
     if (!out) {
       // Disabling what others refer to is reported where they are: the layer must switch those off too.
       expect(problems.length).toBeGreaterThan(0);
-      for (const p of problems) expect(p.message).toMatch(/in the rules it extends|not a value|unknown/);
+      for (const p of problems) expect(p.message).toMatch(/the rules it extends|not a value|unknown/);
       return;
     }
     expect(present(out)).toBe(false);
+  });
+
+  it("says once that a disabled item is still named by what the file inherits", () => {
+    expect(messages("approaches:\n  - id: pre-training\n    disabled: true\n")).toEqual([
+      expect.stringMatching(/^1:10 extends "pre-training" is disabled in this file, but the rules it extends still name it in tieBreak, variant "openly-licensed-corpus", .* and \d+ more; disable or replace those too$/),
+    ]);
+    expect(messages("dimensions:\n  - id: latency\n    values:\n      - { id: strict, disabled: true }\n")).toEqual([
+      '1:10 extends "strict" is disabled in this file, but the rules it extends still name it in variant "lora", rule "strict-latency-favors-small-tuned-model", warning "realtime-input-not-knowledge"; disable or replace those too',
+    ]);
   });
 
   it("puts a layer's variant before the base's with before:", () => {
