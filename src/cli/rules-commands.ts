@@ -8,8 +8,14 @@ import { serialise } from "./actions.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 
+/** Standard input ends after one read: a second "-" would wait for input that never comes. */
+function stdinOnce(files: string[]): void {
+  if (files.filter((file) => file === "-").length > 1) throw new UsageError("standard input (-) can be read once; name - at most once");
+}
+
 /** `advise rules validate FILE...`: every problem of every file; exit 1 when any is invalid. */
 export async function runRulesValidate(ctx: Context, options: { files: string[]; format: Format }): Promise<void> {
+  stdinOnce(options.files);
   const checks: FileCheck[] = [];
   for (const file of options.files) {
     const { rules, problems } = await checkRulesFile(file, () => ctx.io.stdin);
@@ -39,6 +45,7 @@ export async function runRulesSchema(ctx: Context, options: { layer: boolean }):
 
 /** `advise rules test FILE...`: every scenario against the rules in use; exit 1 on any failure, 2 on a bad scenario file. */
 export async function runRulesTest(ctx: Context, options: { files: string[]; format: Format | "junit" }): Promise<void> {
+  stdinOnce(options.files);
   const validate = await import("../lazy/validate.js");
   const runs: ScenarioRun[] = [];
   const problems: Problem[] = [];

@@ -322,3 +322,14 @@ describe("text from a rules or scenario file reaches the terminal as text", () =
     expect(run.stdout + run.stderr).not.toMatch(/\u001b/);
   });
 });
+
+describe("standard input named twice", () => {
+  it.each([
+    [["rules", "validate", "-", "-"]],
+    [["rules", "test", "-", "-"]],
+  ])("%j is a usage error, not a silent success", (args) => {
+    const run = runCli(args, { input: "scenarios: []\n" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/standard input \(-\) can be read once/);
+  });
+});
