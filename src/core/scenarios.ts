@@ -14,12 +14,7 @@ import { didYouMean } from "./suggest.js";
 
 const Ids = z.array(z.string().min(1)).default([]);
 
-/** Strict at every level, so a misspelled key (`warning:`, `acceptible:`) is an error rather than ignored. */
-export const ScenarioFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  scenarios: z
-    .array(
-      z.strictObject({
+const ScenarioSchema = z.strictObject({
         id: z.string().min(1).max(200).refine((id) => !CONTROL_CHARACTER.test(id), "an id without control characters"),
         description: z.string().optional(),
         /** Notes for people: why this is the answer, where guidance disagrees, what it rests on. */
@@ -34,9 +29,12 @@ export const ScenarioFileSchema = z.strictObject({
           /** A note on the refinement the author has in mind, in words; not checked (variant ids vary by rules file). */
           variant: z.string().min(1).optional(),
         }),
-      }),
-    )
-    .min(1),
+      });
+
+/** Strict at every level, so a misspelled key (`warning:`, `acceptible:`) is an error rather than ignored. */
+export const ScenarioFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  scenarios: z.array(ScenarioSchema).min(1),
 });
 export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
 export type Scenario = ScenarioFile["scenarios"][number];
@@ -72,8 +70,11 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
     const kindOf = (path: readonly PathSegment[]) => (path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined);
     const shape = "this is not a scenario file as advise reads it: scenarios: is a list, each with id, profile and expect (top, acceptable, warnings)";
     for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint ?? shape });
-    return { problems: problems.map(shownProblem) };
   }
+  // The scenarios the schema accepts are checked against the rules even when others are not, so one run shows
+  // every problem.
+  const broken = new Set(parsed.success ? [] : parsed.error.issues.flatMap((issue) => (issue.path[0] === "scenarios" && typeof issue.path[1] === "number" ? [issue.path[1]] : [])));
+  const items = parsed.success ? parsed.data.scenarios : Array.isArray((doc.value as { scenarios?: unknown } | null)?.scenarios) ? ((doc.value as { scenarios: unknown[] }).scenarios) : [];
   const spellings = approachSpellings(rules.approaches);
   const combinations = new Set(rules.combinations.map((c) => c.id));
   const recommendations = [...rules.approaches.map((a) => a.id), ...combinations];
@@ -86,7 +87,9 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
   };
   const seen = new Map<string, number>();
   const scenarios: CheckedScenario[] = [];
-  parsed.data.scenarios.forEach((scenario, i) => {
+  items.forEach((item, i) => {
+    if (broken.has(i)) return;
+    const scenario = ScenarioSchema.parse(item);
     const path = ["scenarios", i];
     const first = seen.get(scenario.id);
     if (first !== undefined) problems.push(at([...path, "id"], `duplicate scenario id "${scenario.id}" (first at scenario ${first + 1}); each id names one scenario`));
@@ -112,6 +115,7 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
     }
     scenarios.push({ ...scenario, expect: { ...scenario.expect, top, acceptable }, answers });
   });
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return problems.length > 0 ? { problems: problems.map(shownProblem) } : { scenarios, problems };
 }
 

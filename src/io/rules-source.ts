@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { MAX_EXTENDS_DEPTH } from "../core/limits.js";
 import { RulesError } from "../core/errors.js";
 import type { Rules } from "../core/rules-schema.js";
@@ -47,7 +47,8 @@ function basePath(ref: string, from: string | undefined): string {
     throw new RulesError(`cannot read the extended rules "${ref}" (${code === "ENOENT" ? "no such file" : (code ?? "unknown error")})`);
   }
   const inside = relative(root, target);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+  if (inside === "") throw new RulesError(`extends "${ref}" names the folder itself; name a rules file in it`);
+  if (inside.split(sep)[0] === ".." || isAbsolute(inside)) {
     throw new RulesError(`extends "${ref}" leads outside the folder of the file that names it; a rules file may extend "default" or a file in its own folder or below`);
   }
   return target;

@@ -333,3 +333,20 @@ describe("standard input named twice", () => {
     expect(run.stderr).toMatch(/standard input \(-\) can be read once/);
   });
 });
+
+describe("every problem of a scenario file in one report", () => {
+  it("checks the well-formed scenarios against the rules even when another is malformed", () => {
+    const path = file(`mixed-${Math.random()}.yaml`, "scenarios:\n  - id: one\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      acceptible: [icl]\n  - id: two\n    profile: { need: knowlege }\n    expect: { top: ragg }\n");
+    const run = runCli(["rules", "test", path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/3 problems/);
+    expect(run.stderr).toMatch(/:6:7: unknown key "acceptible"[\s\S]*:8:22: scenario "two": "knowlege" is not a valid need[\s\S]*:9:20: unknown approach or combination "ragg"/);
+  });
+});
+
+describe("extends names a file, not a folder", () => {
+  it("says so for the folder itself", () => {
+    const run = runCli(["rules", "validate", file(`dot-${Math.random()}.yaml`, "extends: .\n")]);
+    expect(run.stdout).toMatch(/:1:10: extends "\." names the folder itself/);
+  });
+});
