@@ -114,6 +114,18 @@ function endless(value: unknown): { path: PathSegment[]; message: string } | und
   return walk(value);
 }
 
+/** The mappings of a rules file whose keys are ids: sources, a question's aliases, a rule's effects. */
+function recordPaths(own: Record<string, unknown>): PathSegment[][] {
+  const paths: PathSegment[][] = [["sources"]];
+  const each = (key: string, field: string) => {
+    const items = own[key];
+    if (Array.isArray(items)) items.forEach((item, i) => isObject(item) && isObject(item[field]) && paths.push([key, i, field]));
+  };
+  each("dimensions", "aliases");
+  each("rules", "effects");
+  return paths.filter((path) => path.length > 1 || isObject(own.sources));
+}
+
 /** The ids a file switches off with `disabled: true`, in any list (and sources). */
 function disabledIds(own: Record<string, unknown>): Set<string> {
   const ids = new Set<string>();
@@ -197,6 +209,13 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
     const at = exact && extra.key !== undefined ? [...found.path, extra.key] : found.path;
     problems.push({ ...doc.locate(found.path, exact ? extra.key : undefined), path: formatPath(at), message, hint: extra.hint, ...severity });
   };
+  // Mappings keyed by id drop a `__proto__` key without a word in the schema library: say so here.
+  for (const path of recordPaths(own)) {
+    const record = path.reduce<unknown>((node, segment) => (node as Record<PathSegment, unknown>)[segment], own);
+    if (isObject(record) && Object.hasOwn(record, "__proto__")) {
+      problems.push({ ...doc.locate(path, "__proto__"), path: formatPath([...path, "__proto__"]), message: '"__proto__" cannot be an id: JavaScript objects reserve it; choose another name' });
+    }
+  }
   for (const issue of layerIssues) problems.push({ ...doc.locate(issue.path), path: formatPath(issue.path), message: issue.message });
 
   const parsed = RulesSchema.safeParse(data);

@@ -131,6 +131,13 @@ describe("layering by id", () => {
     expect(Object.hasOwn(out.sources, "constructor")).toBe(true);
   });
 
+  it("refuses __proto__ as a source or alias key rather than dropping it", () => {
+    expect(messages("sources:\n  __proto__: { title: t }\ndimensions:\n  - id: latency\n    aliases: { __proto__: strict }\n")).toEqual([
+      '3:3 sources.__proto__ "__proto__" cannot be an id: JavaScript objects reserve it; choose another name',
+      '6:16 dimensions[0].aliases.__proto__ "__proto__" cannot be an id: JavaScript objects reserve it; choose another name',
+    ]);
+  });
+
   it("warns, without failing, when an effect is outside the weight scale", () => {
     const { rules: out, problems } = layer("rules:\n  - id: mine\n    when: { dim: latency, is: strict }\n    effects: { rag: 8 }\n    because: b\n");
     expect(out).toBeDefined();
