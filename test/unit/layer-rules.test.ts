@@ -194,3 +194,23 @@ describe("time", () => {
     expect(Math.min(...times.large) / Math.min(...times.small)).toBeLessThan(3);
   }, 60_000);
 });
+
+describe("any text in a text field", () => {
+  it("is accepted without control characters, or refused at its line; the report never carries one raw", async () => {
+    const fc = await import("fast-check");
+    const { renderValidation, renderValidationMarkdown } = await import("../../src/render/rules-report.js");
+    const plain = { paint: new Proxy({}, { get: () => (text: string) => text }), unicode: true, width: 100 } as never;
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", minLength: 1, maxLength: 60 }), (text) => {
+        const { rules: out, problems } = layer(`warnings:\n  - id: overengineering-risk\n    message: ${JSON.stringify(text)}\n`);
+        const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+        if (out) expect(control.test(text)).toBe(false);
+        else expect(problems.some((p) => p.line === 4 && /control character|must not be empty/.test(p.message))).toBe(true);
+        const checks = [{ file: "layer.yaml", valid: out !== undefined, problems }];
+        expect(renderValidation(checks, plain)).not.toMatch(control);
+        expect(renderValidationMarkdown(checks)).not.toMatch(control);
+      }),
+      { seed: 20261130, numRuns: 200 },
+    );
+  }, 60_000);
+});
