@@ -7,7 +7,7 @@ import { isAdviseError } from "./errors.js";
 import { parseProfile, type Profile } from "./parse-profile.js";
 import { readDocument } from "./read-document.js";
 import { describeIssues } from "./rules-issues.js";
-import { shownProblem } from "./load-rules.js";
+import { formatPath, shownProblem } from "./load-rules.js";
 import { CONTROL_CHARACTER } from "./rules-schema.js";
 import type { Rules } from "./rules-schema.js";
 import { didYouMean } from "./suggest.js";
@@ -52,8 +52,6 @@ export interface ScenarioOutcome {
   missingWarnings: string[];
   result: Result;
 }
-
-const formatPath = (path: readonly PathSegment[]) => path.reduce<string>((out, s) => (typeof s === "number" ? `${out}[${s}]` : out ? `${out}.${s}` : s), "");
 
 /**
  * Reads a scenario file and checks it against the rules in use, like a rules file: unknown keys, unknown
