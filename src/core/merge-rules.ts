@@ -86,6 +86,7 @@ export function mergeRules(base: Json, layer: Json): Merged {
       const at = position.get(item.id);
       const merged = (at === undefined ? copy(item) : merge(out[at], item, [...path, i])) as Item;
       if (typeof item.before === "string") moves.push({ id: item.id, before: item.before, at: [...path, i, "before"] });
+      else if (item.before !== undefined) issues.push({ path: [...path, i, "before"], message: `before takes the id of another ${kind} of this list, not ${JSON.stringify(item.before)}` });
       delete merged.before;
       if (at === undefined) {
         position.set(item.id, out.length);

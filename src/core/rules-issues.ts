@@ -69,7 +69,8 @@ function ownerOf(path: readonly PathSegment[], data: unknown, kinds = listKind):
     if (kind && typeof path[end] === "number") {
       const item = valueAt(data, path.slice(0, end + 1));
       const id = isObject(item) && typeof item.id === "string" ? item.id : undefined;
-      return id !== undefined ? `${kind} "${id}"` : `${kind} ${(path[end] as number) + 1}`;
+      // Without an id, a count would be one of the merged list, which the author cannot see: the line says where.
+      return id !== undefined ? `${kind} "${id}"` : `a ${kind}`;
     }
   }
   return undefined;
