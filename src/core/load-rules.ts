@@ -2,7 +2,7 @@ import { checkRules, type PathSegment } from "./check-rules.js";
 import { visible } from "./code-frame.js";
 import { isAdviseError, RulesError, type Problem } from "./errors.js";
 import { isObject, mergeRules } from "./merge-rules.js";
-import { normaliseRules } from "./normalise-rules.js";
+import { normaliseRules, withoutDisabled } from "./normalise-rules.js";
 import { readDocument, type ParsedDocument } from "./read-document.js";
 import { describeIssues } from "./rules-issues.js";
 import { disabledIds, endless, idsInBase, inheritedProblems, itemName, pathInFile, recordPaths } from "./rules-places.js";
@@ -79,10 +79,11 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
     }
     return { problems: [...problems, ...inheritedProblems(inherited, doc)] };
   }
-  // Checked before normalising, so that a problem is placed on the alias or item the file wrote.
-  for (const issue of checkRules(parsed.data)) add(issue.path, parsed.data, issue.message, { severity: issue.severity });
+  // Checked before aliases are resolved, so that a problem is placed on the alias the file wrote.
+  const settled = withoutDisabled(parsed.data);
+  for (const issue of checkRules(settled)) add(issue.path, settled, issue.message, { severity: issue.severity });
   problems.push(...inheritedProblems(inherited, doc));
-  return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(parsed.data), problems };
+  return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(settled), problems };
 }
 
 /** A problem as it may be shown: messages quote the file's own keys and values, which may hold control characters. */

@@ -12,12 +12,60 @@ export function approachSpellings(approaches: readonly { id: string; aliases?: r
 const enabled = <T extends { disabled?: boolean }>(items: T[]): T[] => items.filter((item) => item.disabled !== true);
 
 /**
- * The rules as the evaluator reads them: items a layer disabled are gone, and approaches named by an alias
- * (`icl`, `ft`) are named by their id, as on the command line. Run after validation, before the cross-checks.
+ * Removes what a file disables, with what belongs to it: an approach takes with it the combinations that include
+ * it, the variants that refine either, and its entries in effects, exclude and tieBreak; a combination takes its
+ * variants; a value takes its aliases. A disabled approach can never be recommended, so `recommended: [a, b]`
+ * loses it when another remains. What else mentions a disabled item (a condition on a disabled value, a
+ * `recommended` naming only disabled approaches) stays, and the cross-checks report it: only the author can say
+ * what such a condition should become.
+ */
+export function withoutDisabled(rules: Rules): Rules {
+  const spellings = approachSpellings(rules.approaches);
+  const off = new Set(rules.approaches.filter((a) => a.disabled === true).map((a) => a.id));
+  const isOff = (name: string) => off.has(spellings.get(name.toLowerCase()) ?? name);
+  const combinations = enabled(rules.combinations).filter((c) => !c.approaches.some(isOff));
+  const kept = new Set(combinations.map((c) => c.id));
+  const combinationOff = new Set(rules.combinations.map((c) => c.id).filter((id) => !kept.has(id)));
+  const gone = (name: string) => isOff(name) || combinationOff.has(name);
+  const condition = (node: Condition): Condition => {
+    const possible = node.recommended?.filter((name) => !gone(name));
+    return {
+      ...node,
+      ...(node.all ? { all: node.all.map(condition) } : {}),
+      ...(node.any ? { any: node.any.map(condition) } : {}),
+      ...(node.not ? { not: condition(node.not) } : {}),
+      ...(possible && possible.length > 0 ? { recommended: possible } : {}),
+    };
+  };
+  return {
+    ...rules,
+    tieBreak: rules.tieBreak.filter((name) => !isOff(name)),
+    approaches: enabled(rules.approaches),
+    combinations,
+    variants: enabled(rules.variants).filter((v) => !gone(v.approach)),
+    dimensions: enabled(rules.dimensions).map((d) => {
+      if (d.type !== "enum") return d;
+      const values = enabled(d.values);
+      const ids = new Set(values.map((v) => v.id));
+      return { ...d, values, aliases: Object.fromEntries(Object.entries(d.aliases).filter(([, target]) => ids.has(target))) };
+    }),
+    rules: enabled(rules.rules).map((r) => ({
+      ...r,
+      effects: Object.fromEntries(Object.entries(r.effects).filter(([name]) => !isOff(name))),
+      exclude: r.exclude.filter((name) => !isOff(name)),
+    })),
+    warnings: enabled(rules.warnings).map((w) => ({ ...w, when: condition(w.when) })),
+    plan: enabled(rules.plan).map((p) => ({ ...p, ...(p.when ? { when: condition(p.when) } : {}) })),
+    sources: Object.fromEntries(Object.entries(rules.sources).filter(([, source]) => source.disabled !== true)),
+  };
+}
+
+/**
+ * The rules as the evaluator reads them: approaches named by an alias (`icl`, `ft`) are named by their id, as on
+ * the command line. Run on valid rules from which withoutDisabled has removed what the file disables.
  */
 export function normaliseRules(rules: Rules): Rules {
-  const approaches = enabled(rules.approaches);
-  const spellings = approachSpellings(approaches);
+  const spellings = approachSpellings(rules.approaches);
   const id = (name: string) => spellings.get(name.toLowerCase()) ?? name;
   const condition = (node: Condition): Condition => ({
     ...node,
@@ -26,31 +74,18 @@ export function normaliseRules(rules: Rules): Rules {
     ...(node.not ? { not: condition(node.not) } : {}),
     ...(node.recommended ? { recommended: node.recommended.map(id) } : {}),
   });
-  const sources: Rules["sources"] = {};
-  for (const [key, source] of Object.entries(rules.sources)) {
-    if (source.disabled !== true) Object.defineProperty(sources, key, { value: source, enumerable: true, writable: true, configurable: true });
-  }
   return {
     ...rules,
     tieBreak: rules.tieBreak.map(id),
-    approaches,
-    combinations: enabled(rules.combinations).map((c) => ({ ...c, approaches: c.approaches.map(id), when: condition(c.when) })),
-    variants: enabled(rules.variants).map((v) => ({ ...v, approach: id(v.approach), ...(v.when ? { when: condition(v.when) } : {}) })),
-    dimensions: enabled(rules.dimensions).map((d) => {
-      if (d.type !== "enum") return d;
-      const values = enabled(d.values);
-      const kept = new Set(values.map((v) => v.id));
-      // An alias of a value switched off goes with it.
-      return { ...d, values, aliases: Object.fromEntries(Object.entries(d.aliases).filter(([, target]) => kept.has(target))) };
-    }),
-    rules: enabled(rules.rules).map((r) => ({
+    combinations: rules.combinations.map((c) => ({ ...c, approaches: c.approaches.map(id), when: condition(c.when) })),
+    variants: rules.variants.map((v) => ({ ...v, approach: id(v.approach), ...(v.when ? { when: condition(v.when) } : {}) })),
+    rules: rules.rules.map((r) => ({
       ...r,
       when: condition(r.when),
       effects: Object.fromEntries(Object.entries(r.effects).map(([name, effect]) => [id(name), effect])),
       exclude: r.exclude.map(id),
     })),
-    warnings: enabled(rules.warnings).map((w) => ({ ...w, when: condition(w.when) })),
-    plan: enabled(rules.plan).map((p) => ({ ...p, ...(p.when ? { when: condition(p.when) } : {}) })),
-    sources,
+    warnings: rules.warnings.map((w) => ({ ...w, when: condition(w.when) })),
+    plan: rules.plan.map((p) => ({ ...p, ...(p.when ? { when: condition(p.when) } : {}) })),
   };
 }

@@ -103,10 +103,15 @@ describe("layering by id", () => {
     expect(present(out)).toBe(false);
   });
 
-  it("says once that a disabled item is still named by what the file inherits", () => {
+  it("removes what belongs to a disabled item, and says once what still names it", () => {
+    // Its variants, its entries in effects, exclude and tieBreak, and `recommended` lists with another approach go
+    // with it; a warning that only tests for it being recommended is the author's to rewrite.
     expect(messages("approaches:\n  - id: pre-training\n    disabled: true\n")).toEqual([
-      expect.stringMatching(/^1:10 extends "pre-training" is disabled in this file, but the rules it extends still name it in tieBreak, variant "openly-licensed-corpus", .* and \d+ more; disable or replace those too$/),
+      '1:10 extends "pre-training" is disabled in this file, but the rules it extends still name it in warning "expertise-gap"; disable or replace those too',
     ]);
+    const out = rules("approaches:\n  - id: pre-training\n    disabled: true\nwarnings:\n  - id: expertise-gap\n    disabled: true\n");
+    expect(JSON.stringify(out)).not.toMatch(/"pre-training"/);
+    expect(rules("combinations:\n  - id: rag+fine-tuning\n    disabled: true\n").variants.some((v) => v.approach === "rag+fine-tuning")).toBe(false);
     expect(messages("dimensions:\n  - id: latency\n    values:\n      - { id: strict, disabled: true }\n")).toEqual([
       '1:10 extends "strict" is disabled in this file, but the rules it extends still name it in variant "lora", rule "strict-latency-favors-small-tuned-model", warning "realtime-input-not-knowledge"; disable or replace those too',
     ]);
