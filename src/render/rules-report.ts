@@ -102,7 +102,11 @@ export function scenarioData(runs: ScenarioRun[]) {
   };
 }
 
-const xml = (text: string) => visible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** XML 1.0 text: control characters shown as escapes, what XML forbids outright (lone surrogates, U+FFFE, U+FFFF) replaced. */
+const xml = (text: string) =>
+  visible(text)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, "\uFFFD")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** JUnit XML, one test suite per scenario file, for CI systems. */
 export function renderJUnit(runs: ScenarioRun[]): string {
