@@ -253,6 +253,8 @@ describe("advise rules init", () => {
     expect(text).toMatch(/^# yaml-language-server: \$schema=\S+rules-layer\.schema\.json\n/);
     expect(text).toMatch(/^extends: default$/m);
     expect(runCli(["rules", "validate", layer]).code).toBe(0);
+    const editor = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
+    expect(editor(parse(text)), JSON.stringify(editor.errors)).toBe(true);
     const tested = runCli(["rules", "test", join(folder, "ours-scenarios.yaml"), "--rules", layer]);
     expect(tested.stdout).toMatch(/2 passed, 0 failed/);
     expect(tested.code).toBe(0);
@@ -266,7 +268,8 @@ describe("advise rules init", () => {
     expect(readFileSync(layer, "utf8")).toBe(text);
   });
 
-  it("has examples that each validate once uncommented", () => {
+  it("has examples that each validate once uncommented, here and in an editor", () => {
+    const editor = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
     const folder = tempDir("advise-init-");
     const layer = join(folder, "ours.yaml");
     runCli(["rules", "init", layer]);
@@ -279,6 +282,7 @@ describe("advise rules init", () => {
       writeFileSync(path, `extends: default\n${uncommented}\n`);
       const run = runCli(["rules", "validate", path]);
       expect(run.code, `${uncommented}\n${run.stdout}`).toBe(0);
+      expect(editor(parse(`extends: default\n${uncommented}\n`)), `${uncommented}\n${JSON.stringify(editor.errors)}`).toBe(true);
     }
   });
 });
