@@ -61,7 +61,8 @@ export function idsInBase(base: unknown, data: unknown) {
       const item = (d as Record<PathSegment, unknown> | undefined)?.[segment];
       if (typeof segment === "number" && Array.isArray(b) && isObject(item) && typeof item.id === "string") {
         const at = indexOfId(b, item.id);
-        if (at === -1) return new Set();
+        // Inside an item the base does not have, every item is new: no "not in the base" to say.
+        if (at === -1) return undefined;
         b = b[at];
       } else b = (b as Record<PathSegment, unknown> | undefined)?.[segment];
       d = item;

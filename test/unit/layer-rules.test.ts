@@ -30,6 +30,11 @@ describe("messages for a layer, at the layer's own line, in an author's words", 
       "warnings:\n  - id: overengineering-risc\n    disabled: true\n",
       ['3:5 warnings[0] warning "overengineering-risc" is not in the base (did you mean "overengineering-risk"?); a new warning needs when and message'],
     ],
+    [
+      "a value without meaning in a new dimension",
+      "dimensions:\n  - id: residency\n    type: enum\n    question: Where?\n    values:\n      - { id: eu, label: EU }\n      - { id: any, label: Any, meaning: m }\n",
+      ['7:9 dimensions[0].values[0] value "eu" of dimension "residency" needs meaning'],
+    ],
     ["a before naming nothing", "variants:\n  - id: managed-rag-service\n    before: lorra\n", ['4:13 variants[0].before before: "lorra" is not another variant of this list (did you mean "lora"?)']],
     ["a control character in a text", 'warnings:\n  - id: overengineering-risk\n    message: "a\\u001b]52;c;eA==\\u0007b"\n', [expect.stringMatching(/^4:14 warnings\[0\]\.message message of warning "overengineering-risk" contains a control character \(U\+001B at character 2\)/)]],
     [
