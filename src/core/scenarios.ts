@@ -85,32 +85,44 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
   };
   const seen = new Map<string, number>();
   const scenarios: CheckedScenario[] = [];
+  const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : []);
+  // Each part is checked as far as it has the right shape, so a malformed scenario still gets its other
+  // problems reported; only well-formed scenarios run.
   items.forEach((item, i) => {
-    if (broken.has(i)) return;
-    const scenario = ScenarioSchema.parse(item);
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return;
+    const raw = item as Record<string, unknown>;
     const path = ["scenarios", i];
-    const first = seen.get(scenario.id);
-    if (first !== undefined) problems.push(at([...path, "id"], `duplicate scenario id "${scenario.id}" (first at scenario ${first + 1}); each id names one scenario`));
-    else seen.set(scenario.id, i);
-    const top = recommendation([...path, "expect", "top"], scenario.expect.top);
-    const acceptable = scenario.expect.acceptable.map((name, j) => recommendation([...path, "expect", "acceptable", j], name));
-    scenario.expect.warnings.forEach((id, j) => {
-      if (!warningIds.has(id)) problems.push(at([...path, "expect", "warnings", j], `unknown warning "${id}"${didYouMean(id, [...warningIds])}; the rules in use define: ${[...warningIds].join(", ")}`));
+    const id = typeof raw.id === "string" ? raw.id : undefined;
+    if (id !== undefined) {
+      const first = seen.get(id);
+      if (first !== undefined) problems.push(at([...path, "id"], `duplicate scenario id "${id}" (first at scenario ${first + 1}); each id names one scenario`));
+      else seen.set(id, i);
+    }
+    const expect = (typeof raw.expect === "object" && raw.expect !== null ? raw.expect : {}) as Record<string, unknown>;
+    const top = typeof expect.top === "string" ? recommendation([...path, "expect", "top"], expect.top) : "";
+    const acceptable = texts(expect.acceptable).map((name, j) => recommendation([...path, "expect", "acceptable", j], name));
+    texts(expect.warnings).forEach((warning, j) => {
+      if (!warningIds.has(warning)) problems.push(at([...path, "expect", "warnings", j], `unknown warning "${warning}"${didYouMean(warning, [...warningIds])}; the rules in use define: ${[...warningIds].join(", ")}`));
     });
     let answers: Profile = {};
-    try {
-      answers = parseProfile(rules, {
-        origin: `scenario "${scenario.id}"`,
-        values: scenario.profile,
-        locate: (key, part) => (part === "key" ? doc.locate([...path, "profile"], key) : doc.locate([...path, "profile", key])),
-      });
-    } catch (error) {
-      if (!isAdviseError(error)) throw error;
-      const found = (error as { problems?: Problem[] }).problems ?? [];
-      for (const problem of found.length > 0 ? found : [{ message: error.message }]) {
-        problems.push({ ...doc.locate([...path, "profile"]), ...problem, message: `scenario "${scenario.id}": ${problem.message}` });
+    const named = id !== undefined ? `scenario "${id}"` : `scenario ${i + 1}`;
+    if (typeof raw.profile === "object" && raw.profile !== null && !Array.isArray(raw.profile)) {
+      try {
+        answers = parseProfile(rules, {
+          origin: named,
+          values: raw.profile as Record<string, unknown>,
+          locate: (key, part) => (part === "key" ? doc.locate([...path, "profile"], key) : doc.locate([...path, "profile", key])),
+        });
+      } catch (error) {
+        if (!isAdviseError(error)) throw error;
+        const found = (error as { problems?: Problem[] }).problems ?? [];
+        for (const problem of found.length > 0 ? found : [{ message: error.message }]) {
+          problems.push({ ...doc.locate([...path, "profile"]), ...problem, message: `${named}: ${problem.message}` });
+        }
       }
     }
+    if (broken.has(i)) return;
+    const scenario = ScenarioSchema.parse(item);
     scenarios.push({ ...scenario, expect: { ...scenario.expect, top, acceptable }, answers });
   });
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

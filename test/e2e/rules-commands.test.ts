@@ -339,6 +339,14 @@ describe("standard input named twice", () => {
 });
 
 describe("every problem of a scenario file in one report", () => {
+  it("checks a malformed scenario's profile, ids and expectations too", () => {
+    const path = file(`broken-${Math.random()}.yaml`, "scenarios:\n  - id: a\n    profile: { latency: interactiv }\n    expect: { top: ragg, warning: [x] }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n");
+    const run = runCli(["rules", "test", path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/4 problems/);
+    expect(run.stderr).toMatch(/:3:25: scenario "a": "interactiv" is not a valid latency[\s\S]*:4:20: unknown approach or combination "ragg"[\s\S]*:4:26: unknown key "warning"[\s\S]*:5:9: duplicate scenario id "a"/);
+  });
+
   it("checks the well-formed scenarios against the rules even when another is malformed", () => {
     const path = file(`mixed-${Math.random()}.yaml`, "scenarios:\n  - id: one\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      acceptible: [icl]\n  - id: two\n    profile: { need: knowlege }\n    expect: { top: ragg }\n");
     const run = runCli(["rules", "test", path]);
