@@ -1,7 +1,16 @@
 import { approachSpellings } from "./normalise-rules.js";
 import type { Rules } from "./rules-schema.js";
 import { COMPARISONS } from "./rules-schema.js";
-import { didYouMean } from "./suggest.js";
+import { MAX_ID_LENGTH } from "./limits.js";
+import { didYouMean as suggestion } from "./suggest.js";
+
+/**
+ * Did-you-mean for a name from a rules or scenario file: only for names no longer than an id may be, since
+ * nothing longer is a typo of one, and comparing a 200,000-character name with every id takes seconds.
+ */
+export function didYouMean(input: string, candidates: readonly string[]): string {
+  return input.length <= MAX_ID_LENGTH ? suggestion(input, candidates) : "";
+}
 
 export type PathSegment = string | number;
 export interface RulesIssue {

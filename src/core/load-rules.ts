@@ -88,7 +88,9 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
 
 /** A problem as it may be shown: messages quote the file's own keys and values, which may hold control characters. */
 export function shownProblem(problem: Problem): Problem {
-  const out: Problem = { ...problem, message: visible(problem.message) };
+  // A name quoted from the file may be any length; a message shows enough of it to find it.
+  const message = problem.message.replace(/"([^"]{120,})"/g, (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`);
+  const out: Problem = { ...problem, message: visible(message) };
   if (problem.hint !== undefined) out.hint = visible(problem.hint);
   if (problem.path !== undefined) out.path = visible(problem.path);
   if (problem.file !== undefined) out.file = visible(problem.file);

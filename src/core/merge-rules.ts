@@ -1,5 +1,5 @@
 import type { PathSegment, RulesIssue } from "./check-rules.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "./check-rules.js";
 
 type Json = unknown;
 type Item = Record<string, Json>;

@@ -4,7 +4,9 @@ import { isObject, listKind } from "./merge-rules.js";
 import { NUMBER_FORMS } from "./parse-number.js";
 import { CONTROL_CHARACTER, RulesSchema } from "./rules-schema.js";
 import { keysAt } from "./schema-keys.js";
-import { didYouMean, suggest } from "./suggest.js";
+import { didYouMean } from "./check-rules.js";
+import { MAX_ID_LENGTH } from "./limits.js";
+import { suggest } from "./suggest.js";
 
 /** A problem the schema found, in an author's words, at a path of the data that was checked. */
 export interface SchemaProblem {
@@ -133,7 +135,7 @@ export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown,
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(context.schema ?? RulesSchema, path);
       for (const key of issue.keys) {
-        const hint = suggest(key, known);
+        const hint = key.length <= MAX_ID_LENGTH ? suggest(key, known) : undefined;
         out.push({ path, key, message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined });
       }
       continue;

@@ -10,7 +10,7 @@ import { describeIssues } from "./rules-issues.js";
 import { formatPath, shownProblem } from "./load-rules.js";
 import { CONTROL_CHARACTER } from "./rules-schema.js";
 import type { Rules } from "./rules-schema.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "./check-rules.js";
 
 const Ids = z.array(z.string().min(1)).default([]);
 

@@ -226,3 +226,16 @@ describe("any text in a text field", () => {
     );
   }, 60_000);
 });
+
+describe("very long names", () => {
+  it("are checked quickly and shown shortened", () => {
+    const name = "k".repeat(200_000);
+    const started = performance.now();
+    const found = layer(`rules:\n  - id: knowledge-gap-needs-context\n    when: { dim: "${name}", is: 1 }\n    sources: ["${name}"]\n`).problems;
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) expect(p.message.length).toBeLessThan(400);
+    const before = layer(`variants:\n  - id: lora\n    before: "${name}"\n`).problems;
+    expect(before.map((p) => p.message)).toEqual([expect.stringMatching(/^before: "k{60}…k{20}" \(200000 characters\) is not another variant/)]);
+  });
+});
