@@ -6,7 +6,7 @@ import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 // parse of each object schema) costs more than it saves there. Read when a schema is created, so set first.
 z.config({ jitless: true });
 
-export const ID_FORM = "letters, digits, '-', '+', ':' or '.', starting with a letter or digit";
+const ID_FORM = "letters, digits, '-', '+', ':' or '.', starting with a letter or digit";
 const Id = z.string().max(MAX_ID_LENGTH, `an id of at most ${MAX_ID_LENGTH} characters`).regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, `an id of ${ID_FORM}`);
 
 /**
