@@ -2,6 +2,7 @@ import { CheckFailedError, RulesError, UsageError, type Problem } from "../core/
 import { checkRulesFile } from "../io/rules-source.js";
 import { readInput } from "../io/read-input.js";
 import { writeNewFiles } from "../io/write-new-files.js";
+import { visible } from "../core/code-frame.js";
 import { STARTER_LAYER, STARTER_SCENARIOS } from "./rules-starter.js";
 import { renderJUnit, renderScenarioRuns, renderScenarioRunsMarkdown, renderValidation, renderValidationMarkdown, scenarioData, validationData, type FileCheck, type ScenarioRun } from "../render/rules-report.js";
 import { serialise } from "./actions.js";
@@ -67,15 +68,15 @@ export async function runRulesTest(ctx: Context, options: { files: string[]; for
 
 /** The scenario file written beside a layer: `ours.yaml` → `ours-scenarios.yaml`. */
 export function scenariosPathFor(file: string): string {
-  const match = /^(.*?)(\.ya?ml|\.json)?$/i.exec(file)!;
-  return `${match[1]}-scenarios${match[2] && match[2].toLowerCase() !== ".json" ? match[2] : ".yaml"}`;
+  const match = /^(.*?)(\.ya?ml)?$/i.exec(file)!;
+  return `${match[1]}-scenarios${match[2] ?? ".yaml"}`;
 }
 
 /** `advise rules init [FILE]`: a starter layer over the built-in rules, and a scenario file beside it that passes. */
 export async function runRulesInit(ctx: Context, options: { file: string; force: boolean }): Promise<void> {
   const { file, force } = options;
   if (file === "" || file === "-") throw new UsageError(`rules init writes a file: name one, such as ours.yaml (default: ${DEFAULT_INIT_FILE})`);
-  if (!/\.ya?ml$/i.test(file)) throw new UsageError(`rules init writes YAML: name a file ending in .yaml or .yml, not "${file}"`);
+  if (/\.json$/i.test(file)) throw new UsageError(`rules init writes YAML with comments: name a .yaml file, not "${file}"`);
   const scenarios = scenariosPathFor(file);
   writeNewFiles(
     [
@@ -84,7 +85,8 @@ export async function runRulesInit(ctx: Context, options: { file: string; force:
     ],
     force,
   );
-  ctx.io.stdout.write(`wrote ${file} (a layer over the built-in rules) and ${scenarios} (scenarios it passes)\nnext: edit ${file}, then\n  advise rules validate ${file}\n  advise rules test ${scenarios} --rules ${file}\n`);
+  const [shownFile, shownScenarios] = [visible(file), visible(scenarios)];
+  ctx.io.stdout.write(`wrote ${shownFile} (a layer over the built-in rules) and ${shownScenarios} (scenarios it passes)\nnext: edit ${shownFile}, then\n  advise rules validate ${shownFile}\n  advise rules test ${shownScenarios} --rules ${shownFile}\n`);
 }
 
 export const DEFAULT_INIT_FILE = "advise-rules.yaml";

@@ -1,4 +1,5 @@
 import { closeSync, lstatSync, openSync, writeSync } from "node:fs";
+import { visible } from "../core/code-frame.js";
 import { InputError } from "./read-input.js";
 
 /**
@@ -10,7 +11,7 @@ export function writeNewFiles(files: { path: string; text: string }[], force: bo
   if (!force) {
     const existing = files.filter(({ path }) => exists(path)).map(({ path }) => path);
     if (existing.length > 0) {
-      throw new InputError(`${existing.map((p) => `"${p}"`).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; choose another name, or add --force to replace ${existing.length === 1 ? "it" : "them"}`);
+      throw new InputError(`${existing.map((p) => `"${visible(p)}"`).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; choose another name, or add --force to replace ${existing.length === 1 ? "it" : "them"}`);
     }
   }
   for (const { path, text } of files) {
@@ -20,7 +21,7 @@ export function writeNewFiles(files: { path: string; text: string }[], force: bo
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === "EEXIST" ? "it appeared meanwhile; add --force to replace it" : code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "unknown error");
-      throw new InputError(`cannot write "${path}": ${why}`);
+      throw new InputError(`cannot write "${visible(path)}": ${why}`);
     }
     try {
       writeSync(fd, text);

@@ -362,3 +362,18 @@ describe("extends names a file, not a folder", () => {
     expect(run.stdout).toMatch(/:1:10: extends "\." names the folder itself/);
   });
 });
+
+describe("advise rules init, names", () => {
+  it("takes a name without an extension, refuses .json, and never echoes control characters", () => {
+    const folder = tempDir("advise-init-");
+    expect(runCli(["rules", "init", join(folder, "policy")]).code).toBe(0);
+    expect(readFileSync(join(folder, "policy-scenarios.yaml"), "utf8")).toMatch(/^# Scenarios/);
+    expect(runCli(["rules", "init", join(folder, "x.json")]).code).toBe(2);
+    const odd = runCli(["rules", "init", join(folder, "a\u001b[2Jb.yaml")]);
+    expect(odd.code).toBe(0);
+    expect(odd.stdout + odd.stderr).not.toMatch(/\u001b/);
+    const again = runCli(["rules", "init", join(folder, "a\u001b[2Jb.yaml")]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).not.toMatch(/\u001b/);
+  });
+});
