@@ -88,8 +88,9 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
 
 /** A problem as it may be shown: messages quote the file's own keys and values, which may hold control characters. */
 export function shownProblem(problem: Problem): Problem {
-  // A name quoted from the file may be any length; a message shows enough of it to find it.
-  const message = problem.message.replace(/"([^"]{120,})"/g, (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`);
+  // A name quoted from the file may be any length; a message shows enough of it to find it. (Names have no
+  // spaces; a run between two quotes that has some is the message's own words.)
+  const message = problem.message.replace(/"([^"\s]{120,})"/g, (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`);
   const out: Problem = { ...problem, message: visible(message) };
   if (problem.hint !== undefined) out.hint = visible(problem.hint);
   if (problem.path !== undefined) out.path = visible(problem.path);
