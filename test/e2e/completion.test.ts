@@ -46,7 +46,7 @@ describe("advise completion", () => {
     expect(runCli(["completion", "zsh"]).stdout).toMatch(/^#compdef advise/);
     const fish = runCli(["completion", "fish"]).stdout;
     expect(fish).toMatch(/complete -c advise .* -l latency -x -a 'strict interactive relaxed batch'/);
-    expect(fish).toMatch(/complete -c advise -n '__fish_seen_subcommand_from rules; and not __fish_seen_subcommand_from validate show schema test' -a show /);
+    expect(fish).toMatch(/complete -c advise -n '__fish_seen_subcommand_from rules; and not __fish_seen_subcommand_from validate show schema init test' -a show /);
     expect(fish).toMatch(/complete -c advise -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from schema' -l layer/);
     const bad = runCli(["completion", "powershel"]);
     expect(bad.code).toBe(2);
