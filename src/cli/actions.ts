@@ -6,7 +6,7 @@ import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { approachData, renderApproach, renderApproachMarkdown, renderSideBySide, renderSideBySideMarkdown } from "../render/approach.js";
 import { comparisonData, renderComparisonTable, renderComparisonTableMarkdown } from "../render/comparison-table.js";
-import { combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
+import { combinationAsApproach, combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
 import { renderCostChart, renderCostMarkdown, renderCostTable } from "../render/cost.js";
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
@@ -35,26 +35,29 @@ export async function runQuestions(ctx: Context, options: { format: Format }): P
   await output(ctx, options.format, questionsData(ctx.rules), () => renderQuestions(ctx.rules, ctx.style), () => renderQuestionsMarkdown(ctx.rules));
 }
 
-/** Finds an approach by id, name or alias; a typo gets a suggestion. */
+/** Finds an approach by id, name or alias, or a combination by id or name; a typo gets a suggestion. */
 export function resolveApproach(rules: Rules, input: string): Approach {
   const key = input.trim().toLowerCase();
   const hit = rules.approaches.find((a) => a.id === key || a.name.toLowerCase() === key || a.aliases.includes(key));
   if (hit) return hit;
-  const known = rules.approaches.flatMap((a) => [a.id, ...a.aliases]);
+  const combination = rules.combinations.find((c) => c.id === key || c.name.toLowerCase() === key);
+  if (combination) return combinationAsApproach(rules, combination);
+  const known = [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)];
   const ids = [...rules.approaches.map((a) => a.id), ...rules.combinations.map((c) => c.id)];
-  throw new UsageError(`unknown approach "${input}"${didYouMean(key, [...known, ...rules.combinations.map((c) => c.id)])}; known: ${ids.join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
+  throw new UsageError(`unknown approach "${shown(input)}"${didYouMean(key, known)}; known: ${ids.join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
 }
 
 export async function runExplain(ctx: Context, options: { approach: string; format: Format }): Promise<void> {
   // A combination (rag+fine-tuning) can be recommended, so it can be explained too.
-  const combination = ctx.rules.combinations.find((c) => c.id === options.approach.trim().toLowerCase());
+  const key = options.approach.trim().toLowerCase();
+  const combination = ctx.rules.combinations.find((c) => c.id === key || c.name.toLowerCase() === key);
   if (combination) {
     const { rules, style } = ctx;
-    await output(ctx, options.format, combinationData(rules, combination), () => renderCombination(rules, combination, style), () => renderCombinationMarkdown(rules, combination));
+    await output(ctx, options.format, { schemaVersion: 1, ...combinationData(rules, combination) }, () => renderCombination(rules, combination, style), () => renderCombinationMarkdown(rules, combination));
     return;
   }
   const approach = resolveApproach(ctx.rules, options.approach);
-  await output(ctx, options.format, approachData(ctx.rules, approach), () => renderApproach(ctx.rules, approach, ctx.style), () => renderApproachMarkdown(ctx.rules, approach));
+  await output(ctx, options.format, { schemaVersion: 1, ...approachData(ctx.rules, approach) }, () => renderApproach(ctx.rules, approach, ctx.style), () => renderApproachMarkdown(ctx.rules, approach));
 }
 
 export async function runCompare(ctx: Context, options: { approaches: string[]; format: Format }): Promise<void> {

@@ -56,7 +56,7 @@ export async function main(io: Io): Promise<number> {
   const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
   const styleOf = (stream: Output) => styleFor(stream, io.env, flags, chalkPaint());
   try {
-    const topic = helpTopic(io.argv);
+    const topic = helpTopic(io.argv, styleOf(io.stdout).width);
     if (topic !== undefined) {
       io.stdout.write(topic);
       return 0;
@@ -67,8 +67,8 @@ export async function main(io: Io): Promise<number> {
     const program = buildProgram(rules, VERSION, () => ({ io, rules, style }), {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
-      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+      getOutHelpWidth: () => style.width,
+      getErrHelpWidth: () => styleOf(io.stderr).width,
       getOutHasColors: () => style.color,
       getErrHasColors: () => colorFor(io.stderr, io.env, flags),
     });

@@ -1,9 +1,10 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Help, InvalidArgumentError, Option } from "commander";
 import { costQuestions } from "../core/cost.js";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
 import { shown } from "../core/shown.js";
+import { wrap } from "../render/style.js";
 import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js";
 import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
@@ -45,7 +46,28 @@ const EXAMPLES = {
 } as const;
 
 function examples(lines: readonly string[]): string {
-  return `Examples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+}
+
+/**
+ * Help that fits a narrow terminal: where an option's description would get less than 40 columns beside its term
+ * (commander then stops wrapping), the description goes on the lines below the term instead.
+ */
+const NARROW_HELP: Partial<Help> = {
+  formatItem(term, termWidth, description, helper) {
+    const width = helper.helpWidth ?? 80;
+    if (!description || width - termWidth - 4 >= 40) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, "      ")}`;
+  },
+};
+
+/** recommend's options, listed in the root help too: recommend is what `advise` alone runs. */
+function defaultCommandOptions(recommend: Command, width: number): string {
+  const help = recommend.createHelp();
+  help.prepareContext({ helpWidth: width });
+  const termWidth = help.longestOptionTermLength(recommend, help);
+  const items = help.visibleOptions(recommend).map((option) => help.formatItem(help.optionTerm(option), termWidth, help.optionDescription(option), help));
+  return `\n${help.boxWrap("Options of recommend, the default command (advise --need knowledge is advise recommend --need knowledge):", width)}\n${items.join("\n")}\n`;
 }
 
 /** Options as commander declares them: `--name <value>` takes a value, `--name` is a flag, `--no-name` answers no. */
@@ -170,7 +192,7 @@ export interface ProgramOutput {
  */
 export function buildProgram(rules: Rules, version: string, makeContext: MakeContext, output: ProgramOutput): Command {
   // Set before any subcommand is added: subcommands inherit these settings when they are created.
-  const program = new AdviseCommand("advise")
+  const program: Command = new AdviseCommand("advise")
     .exitOverride()
     .configureOutput({
       ...output,
@@ -180,12 +202,14 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .description("Advice on customizing a foundation model: pre-training, fine-tuning, in-context learning or RAG.")
     .version(version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
+    .configureHelp(NARROW_HELP)
     // Also accepted before the command name (and only there: after it, the command's own options apply).
     .enablePositionalOptions()
     .addOption(formatOption().hideHelp())
     .showSuggestionAfterError(true)
-    .addHelpText("before", examples(EXAMPLES.recommend))
-    .addHelpText("after", `\nMore help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.\n`);
+    .addHelpText("after", () => defaultCommandOptions(program.commands.find((c) => c.name() === "recommend")!, output.getOutHelpWidth()))
+    .addHelpText("after", examples(EXAMPLES.recommend))
+    .addHelpText("after", () => `\n${wrap(`More help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.`, output.getOutHelpWidth())}\n`);
   for (const { flags } of COMMON_OPTIONS) program.addOption(new Option(flags).hideHelp());
 
   const define = (parent: Command, name: string, description: string, setUp: (command: Command) => void, opts?: { isDefault: boolean }): Command => {
@@ -195,7 +219,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   };
 
   define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
-    common(command).allowExcessArguments(true).addHelpText("before", examples(EXAMPLES.recommend));
+    common(command).allowExcessArguments(true).addHelpText("after", examples(EXAMPLES.recommend));
     for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
     const dimensionOptions = addAnswerOptions(command, rules);
     command.action(async (_options, command: Command) => {
@@ -235,12 +259,12 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   define(program, "table", "print the trade-off table of the four approaches", (command) =>
     common(command)
-      .addHelpText("before", examples(EXAMPLES.table))
+      .addHelpText("after", examples(EXAMPLES.table))
       .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) })),
   );
 
   define(program, "cost", "what each approach would cost: up front, each month and over a year, and when one overtakes another", (command) => {
-    common(command).addHelpText("before", examples(EXAMPLES.cost));
+    common(command).addHelpText("after", examples(EXAMPLES.cost));
     command.option("--profile <file>", "answers in a YAML or JSON file; - reads standard input");
     const answerOptions = addAnswerOptions(command, rules);
     command.action(async (_options, command: Command) => {
@@ -251,7 +275,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   define(program, "questions", "list the questions (profile dimensions), their types and allowed values", (command) =>
     common(command)
-      .addHelpText("before", examples(EXAMPLES.questions))
+      .addHelpText("after", examples(EXAMPLES.questions))
       .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) })),
   );
 
@@ -260,29 +284,29 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   define(program, "explain", "everything the rules know about one approach", (command) =>
     common(command)
       .argument("<approach>", `one of ${approachIds}, or a name${someAliases ? ` or alias (${someAliases})` : ""}`)
-      .addHelpText("before", examples(EXAMPLES.explain))
+      .addHelpText("after", examples(EXAMPLES.explain))
       .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) })),
   );
 
   define(program, "compare", "approaches side by side", (command) =>
     common(command)
       .argument("<approaches...>", `two or more of ${approachIds} (names and aliases work too)`)
-      .addHelpText("before", examples(EXAMPLES.compare))
+      .addHelpText("after", examples(EXAMPLES.compare))
       .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) })),
   );
 
   const rulesCommand = define(program, "rules", "check, test and describe rules files (your own, or layered over the built-in ones)", (command) => {
-    command.addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
+    command.addHelpText("after", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
   });
   define(rulesCommand, "validate", "check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid", (command) =>
     common(command)
       .argument("<files...>", "rules files (YAML or JSON)")
-      .addHelpText("before", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
+      .addHelpText("after", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
       .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) })),
   );
   define(rulesCommand, "show", "print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file", (command) =>
     common(command, new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
-      .addHelpText("before", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
+      .addHelpText("after", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
       .action(async (_options, command: Command) => {
         // A --format given before the command name was read as one of the general formats.
         const format = (all(command).format as string | undefined) ?? "yaml";
@@ -293,20 +317,20 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   define(rulesCommand, "schema", "print the JSON Schema (draft-07) of rules files, for editors", (command) =>
     command
       .option("--layer", "the schema of a file that extends another (nothing required)")
-      .addHelpText("before", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
+      .addHelpText("after", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
       .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true })),
   );
   define(rulesCommand, "init", "write a starter rules file over the built-in rules, with a scenario file beside it", (command) =>
     command
       .argument("[file]", `the rules file to write (default: ${DEFAULT_INIT_FILE}); the scenarios go beside it as FILE-scenarios.yaml`)
       .option("--force", "replace files that exist")
-      .addHelpText("before", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
+      .addHelpText("after", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
       .action(async (file: string | undefined, options) => runRulesInit(makeContext({}), { file: file ?? DEFAULT_INIT_FILE, force: options.force === true })),
   );
   define(rulesCommand, "test", "run scenarios against the rules in use; exit 1 if any fails", (command) =>
     common(command, new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))
       .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
-      .addHelpText("before", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
+      .addHelpText("after", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
       .action(async (files: string[], _options, command: Command) => runRulesTest(makeContext(all(command)), { files, format: (all(command).format as Format | "junit" | undefined) ?? "table" })),
   );
 
@@ -314,7 +338,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     command
       .argument("<shell>", `one of ${SHELLS.join(", ")}`)
       .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
-      .addHelpText("before", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
+      .addHelpText("after", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
       .action((shell: string) => {
         if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
         makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));

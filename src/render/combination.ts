@@ -1,8 +1,32 @@
 import { mdLink, mdText } from "./markdown-text.js";
-import type { Combination, Rules } from "../core/rules-schema.js";
+import type { Approach, Combination, Rules } from "../core/rules-schema.js";
 import { wrap, type Style } from "./style.js";
 
 /** What the rules know about a combination such as rag+fine-tuning, as data. */
+/**
+ * A combination in the shape of an approach, for the side-by-side view: its parts' table cells joined, its summary
+ * as the use case, its reason as its strength.
+ */
+export function combinationAsApproach(rules: Rules, combination: Combination): Approach {
+  const parts = combination.approaches.map((id) => rules.approaches.find((a) => a.id === id)).filter((a): a is Approach => a !== undefined);
+  const joined = (cell: (a: Approach) => string | undefined) => parts.map((a) => `${a.shortName ?? a.name}: ${cell(a)?.replace(/\.$/, "") ?? "—"}`).join("; ");
+  return {
+    id: combination.id,
+    name: combination.name,
+    aliases: [],
+    resourceDemand: joined((a) => a.resourceDemand),
+    customizationLevel: joined((a) => a.customizationLevel),
+    bestUseCase: combination.summary,
+    description: combination.summary,
+    strengths: [combination.because],
+    risks: parts.flatMap((a) => a.risks.slice(0, 1)),
+    cost: joined((a) => a.cost),
+    time: joined((a) => a.time),
+    nextSteps: combination.nextSteps,
+    sources: combination.sources,
+  };
+}
+
 export function combinationData(rules: Rules, combination: Combination) {
   return {
     ...combination,

@@ -80,9 +80,18 @@ describe("help topics", () => {
     expect(JSON.parse(given.stdout).profile).toEqual({ need: "knowledge", citations: false });
   });
 
-  it("every command's help leads with examples", () => {
-    for (const command of ["recommend", "table", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules show", "rules schema", "rules test"]) {
-      expect(runCli([...command.split(" "), "--help"]).stdout, command).toMatch(/^Examples:\n {2}\$ advise/);
+  it("every command's help starts with its usage, ends with examples and fits a 60-column terminal", () => {
+    for (const command of ["", "recommend", "table", "cost", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules show", "rules schema", "rules test", "rules init"]) {
+      const help = runCli([...command.split(" ").filter(Boolean), "--help"], { env: { COLUMNS: "60" } }).stdout;
+      expect(help, command).toMatch(/^Usage: advise/);
+      expect(help, command).toMatch(/\nExamples:\n {2}\$ advise[^\n]*\n/);
+      for (const line of help.split("\n").filter((l) => !l.startsWith("  $ "))) expect(line.length, `${command}: ${line}`).toBeLessThanOrEqual(60);
     }
+  });
+
+  it("root help lists the options of recommend, the default command", () => {
+    const help = runCli(["--help"]).stdout;
+    expect(help).toMatch(/Options of recommend, the default command/);
+    for (const flag of ["--profile <file>", "--need <value>", "--citations [yes|no]", "--ask", "--save <file>"]) expect(help).toContain(flag);
   });
 });

@@ -159,10 +159,10 @@ describe("break-even and volume", () => {
     expect(sketch.runnerUp).toBe("in-context-learning");
     expect(sketch.breakEven!.months.low).toBeCloseTo(upfront / (5472 - 1460), 6);
     expect(sketch.breakEven!.months.high).toBeCloseTo((2 * upfront) / (10944 - 2920), 6);
-    expect(sketch.breakEven!.summary).toBe("In-context learning costs less at first; Pre-training becomes the cheaper after about 3 months.");
+    expect(sketch.breakEven!.summary).toBe("In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 3 months.");
     expect(sketch.volume!.queriesPerDay.low).toBeCloseTo(1460 / 0.05472, 3);
     expect(sketch.volume!.queriesPerDay.high).toBeCloseTo(2920 / 0.10944, 3);
-    expect(sketch.volume!.summary).toBe("Pre-training costs less each month at 100k requests a day, In-context learning below about 27k requests a day.");
+    expect(sketch.volume!.summary).toBe("Pre-Training costs less each month at 100k requests a day, In-Context Learning below about 27k requests a day.");
   });
 
   it("says so when the two never cross", () => {
@@ -170,7 +170,7 @@ describe("break-even and volume", () => {
     expect(sketch.runnerUp).toBe("pre-training");
     const icl = sketchOf(answers, { recommendation: { id: "rag", approaches: ["rag"], variant: null }, ranking: [{ id: "rag", excluded: false }, { id: "in-context-learning", excluded: false }] });
     expect(icl.breakEven!.months).toEqual({ low: null, high: null });
-    expect(icl.breakEven!.summary).toBe("In-context learning stays the cheaper of the two; their cumulative costs do not cross.");
+    expect(icl.breakEven!.summary).toBe("In-Context Learning stays the cheaper of the two; their cumulative costs do not cross.");
     expect(icl.volume!.queriesPerDay).toEqual({ low: null, high: null });
   });
 });
