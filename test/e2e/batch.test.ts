@@ -76,6 +76,21 @@ describe("recommend --batch", () => {
     }
   });
 
+  const hasJq = spawnSync("sh", ["-c", "command -v jq"]).status === 0;
+  it.skipIf(!hasJq)("joins results back to inputs by id as the README shows (skipped where jq is not installed)", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const script = /Joining the results back to the inputs by `id`[^`]*```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const work = tempDir("advise-join-");
+    writeFileSync(join(work, "teams.jsonl"), '{"id":"team-a","need":"knowledge"}\n{"id":2,"need":"knowlege"}\n{"id":"team-c","need":"behavior"}\n');
+    const run = spawnSync("bash", ["-c", `advise() { "${process.execPath}" "${BIN}" "$@"; }\n${script}`], { cwd: work, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout).map((r) => [r.id, r.input.need, r.advice.slice(0, 20)])).toEqual([
+      ["team-a", "knowledge", "rag"],
+      [2, "knowlege", '"knowlege" is not a '],
+      ["team-c", "behavior", "in-context-learning"],
+    ]);
+  });
+
   it("decides every record of a large, varied batch as the evaluator does alone", () => {
     // Numbers on, around and between the rules' bounds, so that records share decisions and also just miss them.
     const rules = defaultRules();
