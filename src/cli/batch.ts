@@ -139,7 +139,15 @@ function splitId(value: unknown): { id?: string | number; answers: Record<string
 async function send(out: Output & { destroyed?: boolean }, text: string): Promise<boolean> {
   if (out.destroyed) return false;
   // Not events.once, which rejects on the stream's error: a reader that went away ends the batch, not the process.
-  if (!out.write(text)) await new Promise((resolve) => out.once("drain", resolve).once("close", resolve));
+  if (!out.write(text)) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off("drain", done).off("close", done);
+        resolve();
+      };
+      out.on("drain", done).on("close", done);
+    });
+  }
   return !out.destroyed;
 }
 
