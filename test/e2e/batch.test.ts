@@ -215,6 +215,30 @@ describe("recommend --batch", () => {
   }, 120_000);
 });
 
+describe("recommend --batch, progress", () => {
+  // About 100k records a few seconds long: well past the second after which progress shows.
+  const file = join(dir, "progress.jsonl");
+  writeFileSync(file, `${Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: i, need: i % 2 ? "knowledge" : "behavior" })).join("\n")}\n`);
+
+  it("is shown in place on a terminal's standard error, and erased at the end", async () => {
+    const out = join(dir, "progress-out.jsonl");
+    const child = spawn("script", ["-qfec", `exec '${process.execPath}' '${BIN}' --batch '${file}' > '${out}'`, "/dev/null"], { env: { PATH: process.env.PATH ?? "", TERM: "xterm" } });
+    let screen = "";
+    child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+    const [code] = await once(child, "close");
+    expect(code).toBe(0);
+    expect(screen).toMatch(/^\r\u001b\[Kadvise: [\d,]+ records, [\d,]+\/s, 0 errors so far/);
+    expect(screen.endsWith("\r\u001b[K")).toBe(true);
+    expect(readFileSync(out, "utf8").trimEnd().split("\n")).toHaveLength(100_000);
+  }, 60_000);
+
+  it("prints nothing extra when standard error is a pipe", () => {
+    const run = spawnSync(process.execPath, [BIN, "--batch", file], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+  }, 60_000);
+});
+
 describe("recommend --batch, stopped by a signal", () => {
   const file = join(dir, "signal.jsonl");
   writeFileSync(file, `${Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ need: "knowledge", "labeled-examples": i })).join("\n")}\n`);
