@@ -28,7 +28,7 @@ function fishComplete(script: string, line: string): string[] {
 }
 
 /** Asks a real interactive zsh, in a pseudo-terminal of its own (zpty), what it completes for `line`. */
-function zshComplete(script: string, line: string): string[] {
+function zshComplete(script: string, line: string, install: "source" | "fpath" = "source"): string[] {
   const file = join(tempDir("advise-completion-"), "_advise");
   writeFileSync(file, script);
   const run = spawnSync("zsh", ["-f", fileURLToPath(new URL("./zsh-complete.zsh", import.meta.url)), file, line], { encoding: "utf8", timeout: 10_000 });
@@ -118,6 +118,10 @@ describe("advise completion", () => {
   });
 
   const zsh = runCli(["completion", "zsh"]).stdout;
+  it.skipIf(!installed("zsh"))("is found by compinit when installed in a folder of fpath (skipped where zsh is not installed)", () => {
+    expect(zshComplete(zsh, "advise completion ", "fpath")).toEqual(["bash", "zsh", "fish"]);
+  });
+
   it.skipIf(!installed("zsh")).each(CASES)("completes %j to %j in zsh (skipped where zsh is not installed)", (line, expected) => {
     expect(sorted(zshComplete(zsh, line))).toEqual(sorted(expected));
   });

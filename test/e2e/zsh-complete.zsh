@@ -1,4 +1,5 @@
-# zsh capture.zsh SCRIPT LINE: the completions zsh offers for LINE (Tab pressed at its end), one a line.
+# zsh zsh-complete.zsh SCRIPT LINE [fpath]: the completions zsh offers for LINE (Tab pressed at its end), one a
+# line. The script is sourced after compinit, or with "fpath" found by compinit in its folder, as an install would.
 zmodload zsh/zpty
 local rc=${TMPDIR:-/tmp}/advise-capture-$$.zsh
 cat > $rc <<'RC'
@@ -18,7 +19,11 @@ _capture_done() { print -r -- $'\x02'; exit }
 comppostfuncs=( _capture_done )
 RC
 zpty z zsh -f -i
-zpty -w z "source ${(q)rc}; source ${(q)1}"
+if [[ $3 == fpath ]]; then
+  zpty -w z "fpath=(${(q)1:h} \$fpath); source ${(q)rc}"
+else
+  zpty -w z "source ${(q)rc}; source ${(q)1}"
+fi
 zpty -n -w z "$2"$'\t'
 local line
 while zpty -r z line; do
