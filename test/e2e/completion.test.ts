@@ -31,7 +31,7 @@ function fishComplete(script: string, line: string): string[] {
 function zshComplete(script: string, line: string, install: "source" | "fpath" = "source"): string[] {
   const file = join(tempDir("advise-completion-"), "_advise");
   writeFileSync(file, script);
-  const run = spawnSync("zsh", ["-f", fileURLToPath(new URL("./zsh-complete.zsh", import.meta.url)), file, line], { encoding: "utf8", timeout: 10_000 });
+  const run = spawnSync("zsh", ["-f", fileURLToPath(new URL("./zsh-complete.zsh", import.meta.url)), file, line, install], { encoding: "utf8", timeout: 10_000 });
   expect(run.stderr).toBe("");
   return run.stdout.split("\n").filter(Boolean);
 }
