@@ -12,7 +12,7 @@ import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
 import { renderRecommendation } from "../render/recommendation.js";
 import { serialise } from "../render/serialise.js";
-import { shown } from "../render/shown.js";
+import { shown } from "../core/shown.js";
 import { wrap } from "../render/style.js";
 import { checkSaveTarget, profileText, SaveError, saveProfile } from "../io/save-profile.js";
 import { canPrompt } from "../io/terminal.js";

@@ -31,7 +31,7 @@ function optionValues(option: Option, enums: Map<string, string[]>): Completions
 
 /** The words a command's arguments take, by the argument's name (or its declared choices). */
 function argumentValues(args: readonly Argument[], approaches: string[]): Completions | undefined {
-  const byName: Record<string, Completions> = { approach: approaches, approaches, shell: [...SHELLS], files: "FILE" };
+  const byName: Record<string, Completions> = { approach: approaches, approaches, shell: [...SHELLS], file: "FILE", files: "FILE" };
   for (const argument of args) {
     if (argument.argChoices) return [...argument.argChoices];
     const values = byName[argument.name()];

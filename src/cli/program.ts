@@ -3,12 +3,12 @@ import { costQuestions } from "../core/cost.js";
 import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { UsageError } from "../core/errors.js";
-import { shown } from "../render/shown.js";
+import { shown } from "../core/shown.js";
 import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js";
 import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
-import { runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./rules-commands.js";
+import { DEFAULT_INIT_FILE, runRulesInit, runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./rules-commands.js";
 import { runCompare, runCost, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
@@ -295,6 +295,13 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .option("--layer", "the schema of a file that extends another (nothing required)")
       .addHelpText("before", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
       .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true })),
+  );
+  define(rulesCommand, "init", "write a starter rules file over the built-in rules, with a scenario file beside it", (command) =>
+    command
+      .argument("[file]", `the rules file to write (default: ${DEFAULT_INIT_FILE}); the scenarios go beside it as FILE-scenarios.yaml`)
+      .option("--force", "replace files that exist")
+      .addHelpText("before", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
+      .action(async (file: string | undefined, options) => runRulesInit(makeContext({}), { file: file ?? DEFAULT_INIT_FILE, force: options.force === true })),
   );
   define(rulesCommand, "test", "run scenarios against the rules in use; exit 1 if any fails", (command) =>
     common(command, new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))

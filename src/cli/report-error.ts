@@ -1,5 +1,5 @@
 import { isAdviseError, placeOf, type Problem } from "../core/errors.js";
-import { shown } from "../render/shown.js";
+import { shown } from "../core/shown.js";
 import type { Style } from "../render/style.js";
 
 /** Problems listed on the terminal at the most; the rest are counted (`rules validate --format json` has them all). */

@@ -1,8 +1,10 @@
-import { CheckFailedError, RulesError, type Problem } from "../core/errors.js";
-import type { Rules } from "../core/rules-schema.js";
+import { CheckFailedError, RulesError, UsageError, type Problem } from "../core/errors.js";
 import { checkRulesFile } from "../io/rules-source.js";
 import { readInput } from "../io/read-input.js";
-import { renderJUnit, renderScenarioRuns, renderValidation, scenarioData, validationData, type FileCheck, type ScenarioRun } from "../render/rules-report.js";
+import { writeNewFiles } from "../io/write-new-files.js";
+import { shown } from "../core/shown.js";
+import { STARTER_LAYER, STARTER_SCENARIOS } from "./rules-starter.js";
+import { renderJUnit, renderScenarioRuns, renderScenarioRunsMarkdown, renderValidation, renderValidationMarkdown, scenarioData, validationData, type FileCheck, type ScenarioRun } from "../render/rules-report.js";
 import { serialise } from "../render/serialise.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
@@ -20,7 +22,7 @@ export async function runRulesValidate(ctx: Context, options: { files: string[];
     });
   }
   const data = validationData(checks);
-  ctx.io.stdout.write(options.format === "table" || options.format === "markdown" ? renderValidation(checks, ctx.style) : await serialise(options.format, data));
+  ctx.io.stdout.write(options.format === "table" ? renderValidation(checks, ctx.style) : options.format === "markdown" ? renderValidationMarkdown(checks) : await serialise(options.format, data));
   const invalid = checks.filter((c) => !c.valid).length;
   if (invalid > 0) throw new CheckFailedError(`${invalid} of ${checks.length} rules file${checks.length === 1 ? " is" : "s are"} invalid`);
 }
@@ -36,38 +38,48 @@ export async function runRulesSchema(ctx: Context, options: { layer: boolean }):
   ctx.io.stdout.write(`${JSON.stringify(rulesJsonSchema(options.layer ? "layer" : "complete"), null, 2)}\n`);
 }
 
-/** `advise rules test FILE...`: every scenario against the rules in use; exit 1 on any failure. */
+/** `advise rules test FILE...`: every scenario against the rules in use; exit 1 on any failure, 2 on a bad scenario file. */
 export async function runRulesTest(ctx: Context, options: { files: string[]; format: Format | "junit" }): Promise<void> {
-  const validate = { ...(await import("../core/read-document.js")), ...(await import("../core/scenarios.js")) };
+  const validate = await import("../core/scenarios.js");
   const runs: ScenarioRun[] = [];
+  const problems: Problem[] = [];
   for (const file of options.files) {
     const { text, name } = await readInput(file, () => ctx.io.stdin, "scenario file");
-    const { doc, problems } = validate.readDocument(text, name);
-    if (!doc) throw new RulesError(`${name}: not a readable scenario file`, problems);
-    const parsed = validate.ScenarioFileSchema.safeParse(doc.value);
-    if (!parsed.success) {
-      const found: Problem[] = parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        return { ...doc.locate(path), message: `${path.join(".") || "file"}: ${issue.message}` };
-      });
-      throw new RulesError(`${name}: not a scenario file (expected "scenarios:" with id, profile and expect.top)`, found);
-    }
-    for (const scenario of parsed.data.scenarios) runs.push({ file: name, ...runScenarioSafely(validate.runScenario, ctx.rules, scenario) });
+    const checked = validate.checkScenarioText(ctx.rules, text, name);
+    problems.push(...checked.problems);
+    for (const scenario of checked.scenarios ?? []) runs.push({ file: name, ...validate.runScenario(ctx.rules, scenario) });
   }
-  const text =
-    options.format === "junit" ? renderJUnit(runs) : options.format === "table" || options.format === "markdown" ? renderScenarioRuns(runs, ctx.style) : await serialise(options.format, scenarioData(runs));
+  // A scenario file with problems would test something other than what its author meant: nothing runs.
+  if (problems.length > 0) {
+    throw new RulesError(`not a valid scenario file: ${problems.length} problem${problems.length === 1 ? "" : "s"} (a scenario file holds scenarios: with id, profile and expect: top, acceptable, warnings)`, problems);
+  }
+  const text = options.format === "junit" ? renderJUnit(runs) : options.format === "table" ? renderScenarioRuns(runs, ctx.style) : options.format === "markdown" ? renderScenarioRunsMarkdown(runs) : await serialise(options.format, scenarioData(runs));
   ctx.io.stdout.write(text);
   const failed = runs.filter((r) => !r.pass).length;
   if (failed > 0) throw new CheckFailedError(`${failed} of ${runs.length} scenarios failed`);
 }
 
-/** A scenario whose profile does not fit the rules is a failure of that scenario, not of the run. */
-function runScenarioSafely(run: typeof import("../core/scenarios.js").runScenario, rules: Rules, scenario: Parameters<typeof run>[1]) {
-  try {
-    return run(rules, scenario);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const outcome = run(rules, { ...scenario, profile: {} });
-    return { ...outcome, pass: false, got: `invalid profile: ${message}` };
-  }
+/** The scenario file written beside a layer: `ours.yaml` → `ours-scenarios.yaml`. */
+export function scenariosPathFor(file: string): string {
+  const match = /^(.*?)(\.ya?ml)?$/i.exec(file)!;
+  return `${match[1]}-scenarios${match[2] ?? ".yaml"}`;
 }
+
+/** `advise rules init [FILE]`: a starter layer over the built-in rules, and a scenario file beside it that passes. */
+export async function runRulesInit(ctx: Context, options: { file: string; force: boolean }): Promise<void> {
+  const { file, force } = options;
+  if (file === "" || file === "-") throw new UsageError(`rules init writes a file: name one, such as ours.yaml (default: ${DEFAULT_INIT_FILE})`);
+  if (/\.json$/i.test(file)) throw new UsageError(`rules init writes YAML with comments: name a .yaml file, not "${file}"`);
+  const scenarios = scenariosPathFor(file);
+  writeNewFiles(
+    [
+      { path: file, text: STARTER_LAYER },
+      { path: scenarios, text: STARTER_SCENARIOS },
+    ],
+    force,
+  );
+  const [shownFile, shownScenarios] = [shown(file), shown(scenarios)];
+  ctx.io.stdout.write(`wrote ${shownFile} (a layer over the built-in rules) and ${shownScenarios} (scenarios it passes)\nnext: edit ${shownFile}, then\n  advise rules validate ${shownFile}\n  advise rules test ${shownScenarios} --rules ${shownFile}\n`);
+}
+
+export const DEFAULT_INIT_FILE = "advise-rules.yaml";

@@ -1,11 +1,23 @@
-import type { Condition, Rules } from "./rules-schema.js";
+import { approachSpellings } from "./normalise-rules.js";
+import type { Rules } from "./rules-schema.js";
 import { COMPARISONS } from "./rules-schema.js";
-import { didYouMean } from "./suggest.js";
+import { MAX_ID_LENGTH } from "./limits.js";
+import { didYouMean as suggestion } from "./suggest.js";
+
+/**
+ * Did-you-mean for a name from a rules or scenario file: only for names no longer than an id may be, since
+ * nothing longer is a typo of one, and comparing a 200,000-character name with every id takes seconds.
+ */
+export function didYouMean(input: string, candidates: readonly string[]): string {
+  return input.length <= MAX_ID_LENGTH ? suggestion(input, candidates) : "";
+}
 
 export type PathSegment = string | number;
 export interface RulesIssue {
   path: PathSegment[];
   message: string;
+  /** A warning points at something odd that still works; anything else makes the file invalid. */
+  severity?: "warning";
 }
 
 /**
@@ -13,139 +25,178 @@ export interface RulesIssue {
  * be one of the names advise's own options use. A test keeps this list equal to the program's options.
  */
 export const RESERVED_DIMENSION_IDS = ["ascii", "ask", "batch", "color", "explain", "force", "format", "help", "input", "profile", "rules", "save", "version", "what-if"] as const;
+const RESERVED = new Set<string>(RESERVED_DIMENSION_IDS);
 
 /**
- * The checks a schema cannot express: every id a rules file refers to must exist, with a value of the
- * right type, and ids must be unique. Returns every problem found, each with the path where it sits.
+ * The scale of a rule's effect on an approach's score (docs/rules.md, "Weights"): the confidence thresholds of
+ * the built-in rules (a margin of 2 for medium, 4 for high) assume effects of 1 to 4 points, 5 at most.
+ */
+export const WEIGHT_SCALE = { min: -5, max: 5 } as const;
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** The items of a list with the index each has in it, without those `disabled: true` removes. */
+const live = (value: unknown): [Node, number][] =>
+  list(value).flatMap((item, i): [Node, number][] => (isNode(item) ? (item.disabled === true ? [] : [[item, i]]) : [[{}, i]]));
+const nodes = (value: unknown): Node[] => live(value).map(([item]) => item);
+const idOf = (item: Node): string | undefined => (typeof item.id === "string" ? item.id : undefined);
+const ids = (items: Node[]) => items.map(idOf).filter((id): id is string => id !== undefined);
+
+/**
+ * The checks a schema cannot express: every id a rules file refers to must exist, with a value of the right
+ * type, and ids must be unique. Returns every problem found, each with the path where it sits. Also run on data
+ * that failed the schema (to report every problem at once), so it reads what it finds and skips what it cannot.
  */
 export function checkRules(input: Rules): RulesIssue[] {
-  // Also run on data that failed the schema (to report every problem at once), so absent lists count as empty.
-  const rules = withDefaults(input);
+  const root: Node = isNode(input) ? (input as unknown as Node) : {};
   const issues: RulesIssue[] = [];
-  const approachIds = rules.approaches.map((a) => a.id);
-  const combinationIds = rules.combinations.map((c) => c.id);
-  const recommendationIds = [...approachIds, ...combinationIds];
-  const dimensions = new Map(rules.dimensions.map((d) => [d.id, d]));
-  const sourceIds = Object.keys(rules.sources);
+  const approaches = nodes(root.approaches);
+  const combinations = nodes(root.combinations);
+  const dimensionList = nodes(root.dimensions);
+  const approachIds = ids(approaches);
+  const spellings = approachSpellings(approaches.map((a) => ({ id: idOf(a) ?? "", aliases: list(a.aliases).filter((x): x is string => typeof x === "string") })));
+  const combinationIds = new Set(ids(combinations));
+  const dimensions = new Map(dimensionList.flatMap((d) => (idOf(d) === undefined ? [] : [[idOf(d)!, d] as const])));
+  const sourceIds = new Set(isNode(root.sources) ? Object.keys(root.sources).filter((id) => !(isNode(root.sources) && isNode(root.sources[id]) && root.sources[id].disabled === true)) : []);
 
-  const unique = (section: string, ids: string[]) => {
+  const unique = (section: string, items: [Node, number][], at: (string | number)[] = []) => {
     const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id)) issues.push({ path: [section, index, "id"], message: `duplicate id "${id}" in ${section}` });
+    items.forEach(([item, index]) => {
+      const id = idOf(item);
+      if (id === undefined) return;
+      if (seen.has(id)) issues.push({ path: [...at, section, index, "id"], message: `duplicate id "${id}" in ${section}: each id names one item` });
       seen.add(id);
     });
   };
-  unique("approaches", approachIds);
-  unique("combinations", combinationIds);
-  unique("dimensions", rules.dimensions.map((d) => d.id));
-  unique("rules", rules.rules.map((r) => r.id));
-  unique("warnings", rules.warnings.map((w) => w.id));
-  unique("variants", rules.variants.map((v) => v.id));
-  unique("plan", rules.plan.map((p) => p.id));
-  for (const id of combinationIds) {
-    if (approachIds.includes(id)) issues.push({ path: ["combinations"], message: `"${id}" is both an approach and a combination` });
-  }
+  unique("approaches", live(root.approaches));
+  unique("combinations", live(root.combinations));
+  unique("dimensions", live(root.dimensions));
+  unique("rules", live(root.rules));
+  unique("warnings", live(root.warnings));
+  unique("variants", live(root.variants));
+  unique("plan", live(root.plan));
+  live(root.combinations).forEach(([c, i]) => {
+    const id = idOf(c);
+    if (id !== undefined && spellings.has(id.toLowerCase())) issues.push({ path: ["combinations", i, "id"], message: `"${id}" is both an approach and a combination` });
+  });
 
-  const approach = (path: PathSegment[], id: string, allowed = approachIds, what = "approach") => {
-    if (!allowed.includes(id)) {
-      issues.push({ path, message: `unknown ${what} "${id}"${didYouMean(id, allowed)}; known: ${allowed.join(", ")}` });
-    }
+  // A file without these lists has that reported by the schema; every reference to them would only repeat it.
+  const hasApproaches = Array.isArray(root.approaches);
+  const hasDimensions = Array.isArray(root.dimensions);
+  const approach = (path: PathSegment[], id: unknown, withCombinations = false) => {
+    if (typeof id !== "string" || !hasApproaches) return;
+    if (spellings.has(id.toLowerCase()) || (withCombinations && combinationIds.has(id))) return;
+    const allowed = withCombinations ? [...approachIds, ...combinationIds] : approachIds;
+    const what = withCombinations ? "approach or combination" : "approach";
+    issues.push({ path, message: `unknown ${what} "${id}"${didYouMean(id, [...spellings.keys(), ...(withCombinations ? combinationIds : [])])}; known: ${allowed.join(", ")}` });
   };
-  const sources = (path: PathSegment[], ids: string[]) =>
-    ids.forEach((id, index) => {
-      if (!sourceIds.includes(id)) issues.push({ path: [...path, index], message: `unknown source "${id}"${didYouMean(id, sourceIds)}; add it under sources` });
+  const sources = (path: PathSegment[], refs: unknown) =>
+    list(refs).forEach((id, index) => {
+      if (typeof id === "string" && !sourceIds.has(id)) issues.push({ path: [...path, index], message: `unknown source "${id}"${didYouMean(id, [...sourceIds])}; add it under sources` });
     });
 
-  const condition = (path: PathSegment[], node: Condition, inWarning: boolean): void => {
-    if (node.all) node.all.forEach((child, i) => condition([...path, "all", i], child, inWarning));
-    if (node.any) node.any.forEach((child, i) => condition([...path, "any", i], child, inWarning));
-    if (node.not) condition([...path, "not"], node.not, inWarning);
-    if (node.recommended) {
+  const condition = (path: PathSegment[], node: unknown, inWarning: boolean, depth = 0): void => {
+    // Deeper than any condition a person writes; data nested this far is reported by the reader.
+    if (!isNode(node) || depth > 100) return;
+    list(node.all).forEach((child, i) => condition([...path, "all", i], child, inWarning, depth + 1));
+    list(node.any).forEach((child, i) => condition([...path, "any", i], child, inWarning, depth + 1));
+    if (node.not !== undefined) condition([...path, "not"], node.not, inWarning, depth + 1);
+    if (node.recommended !== undefined) {
       if (!inWarning) issues.push({ path: [...path, "recommended"], message: "`recommended` may only be used in warnings and plan steps, which are decided after the recommendation" });
-      node.recommended.forEach((id, i) => approach([...path, "recommended", i], id, recommendationIds, "approach or combination"));
+      list(node.recommended).forEach((id, i) => approach([...path, "recommended", i], id, true));
     }
-    if (node.dim === undefined) return;
+    if (typeof node.dim !== "string" || !hasDimensions) return;
     const dimension = dimensions.get(node.dim);
     if (!dimension) {
       issues.push({ path: [...path, "dim"], message: `unknown dimension "${node.dim}"${didYouMean(node.dim, [...dimensions.keys()])}` });
       return;
     }
-    const op = COMPARISONS.find((key) => node[key] !== undefined)!;
-    const values = op === "in" ? node.in! : [node[op]!];
-    if (dimension.type !== "number" && op !== "is" && op !== "in") {
-      issues.push({ path: [...path, op], message: `"${op}" compares numbers, but "${dimension.id}" is ${dimension.type === "enum" ? "an enum" : "a boolean"}; use is or in` });
-      return;
-    }
-    values.forEach((value, i) => {
-      const at = op === "in" ? [...path, op, i] : [...path, op];
-      if (dimension.type === "enum") {
-        const ids = dimension.values.map((v) => v.id);
-        if (typeof value !== "string" || !ids.includes(value)) {
-          issues.push({ path: at, message: `"${String(value)}" is not a value of "${dimension.id}"${didYouMean(String(value), ids)}; allowed: ${ids.join(", ")}` });
-        }
-      } else if (dimension.type === "boolean" && typeof value !== "boolean") {
-        issues.push({ path: at, message: `"${dimension.id}" is a boolean; compare it with true or false` });
-      } else if (dimension.type === "number" && typeof value !== "number") {
-        issues.push({ path: at, message: `"${dimension.id}" is a number; compare it with a number such as 100 or 200k` });
+    const type = dimension.type;
+    for (const op of COMPARISONS) {
+      if (node[op] === undefined) continue;
+      if (type !== "number" && op !== "is" && op !== "in") {
+        issues.push({ path: [...path, op], message: `"${op}" compares numbers, but "${node.dim}" is ${type === "enum" ? "an enum" : "a boolean"}; use is or in` });
+        continue;
       }
-    });
+      const values = op === "in" ? list(node.in) : [node[op]];
+      const valueIds = type === "enum" ? ids(nodes(dimension.values)) : [];
+      const known = new Set(valueIds);
+      values.forEach((value, i) => {
+        const at = op === "in" ? [...path, op, i] : [...path, op];
+        if (type === "enum") {
+          if (typeof value !== "string" || !known.has(value)) {
+            issues.push({ path: at, message: `"${String(value)}" is not a value of "${node.dim}"${didYouMean(String(value), valueIds)}; allowed: ${valueIds.join(", ")}` });
+          }
+        } else if (type === "boolean" && typeof value !== "boolean") {
+          issues.push({ path: at, message: `"${node.dim}" is a boolean; compare it with true or false` });
+        } else if (type === "number" && typeof value !== "number" && typeof value !== "string") {
+          issues.push({ path: at, message: `"${node.dim}" is a number; compare it with a number such as 100 or 200k` });
+        } else if (type === "number" && (op === "is" || op === "in") && typeof value !== "number") {
+          issues.push({ path: at, message: `"${node.dim}" is a number; compare it with a number such as 100 or 200k` });
+        }
+      });
+    }
   };
 
-  rules.tieBreak.forEach((id, i) => approach(["tieBreak", i], id));
-  rules.approaches.forEach((a, i) => sources(["approaches", i, "sources"], a.sources));
-  rules.combinations.forEach((c, i) => {
-    c.approaches.forEach((id, j) => approach(["combinations", i, "approaches", j], id));
+  list(root.tieBreak).forEach((id, i) => approach(["tieBreak", i], id));
+  live(root.approaches).forEach(([a, i]) => sources(["approaches", i, "sources"], a.sources));
+  live(root.combinations).forEach(([c, i]) => {
+    list(c.approaches).forEach((id, j) => approach(["combinations", i, "approaches", j], id));
     condition(["combinations", i, "when"], c.when, false);
     sources(["combinations", i, "sources"], c.sources);
   });
-  rules.variants.forEach((v, i) => {
-    approach(["variants", i, "approach"], v.approach, recommendationIds, "approach or combination");
-    if (v.when) condition(["variants", i, "when"], v.when, false);
+  live(root.variants).forEach(([v, i]) => {
+    approach(["variants", i, "approach"], v.approach, true);
+    condition(["variants", i, "when"], v.when, false);
     sources(["variants", i, "sources"], v.sources);
   });
-  rules.dimensions.forEach((d, i) => {
+  live(root.dimensions).forEach(([d, i]) => {
     sources(["dimensions", i, "sources"], d.sources);
-    if ((RESERVED_DIMENSION_IDS as readonly string[]).includes(d.id)) {
-      issues.push({ path: ["dimensions", i, "id"], message: `"${d.id}" cannot be a question id: --${d.id} is one of advise's own options (reserved: ${RESERVED_DIMENSION_IDS.join(", ")})` });
-    } else if (d.id.startsWith("no-")) {
-      issues.push({ path: ["dimensions", i, "id"], message: `"${d.id}" cannot be a question id: --no-<id> is how a yes/no question is answered no` });
+    const id = idOf(d);
+    if (id !== undefined && RESERVED.has(id)) {
+      issues.push({ path: ["dimensions", i, "id"], message: `"${id}" cannot be a question id: --${id} is one of advise's own options (reserved: ${RESERVED_DIMENSION_IDS.join(", ")})` });
+    } else if (id?.startsWith("no-")) {
+      issues.push({ path: ["dimensions", i, "id"], message: `"${id}" cannot be a question id: --no-<id> is how a yes/no question is answered no` });
     }
     if (d.type !== "enum") return;
-    const ids = d.values.map((v) => v.id);
-    for (const [alias, target] of Object.entries(d.aliases)) {
-      if (!ids.includes(target)) issues.push({ path: ["dimensions", i, "aliases", alias], message: `alias "${alias}" points to "${target}", which is not a value of "${d.id}"${didYouMean(target, ids)}` });
+    unique("values", live(d.values), ["dimensions", i]);
+    const valueIds = ids(nodes(d.values));
+    const known = new Set(valueIds);
+    // An alias of a value switched off goes with it.
+    const off = new Set(list(d.values).flatMap((v) => (isNode(v) && v.disabled === true && typeof v.id === "string" ? [v.id] : [])));
+    if (!isNode(d.aliases)) return;
+    for (const alias of Object.keys(d.aliases)) {
+      const target = d.aliases[alias];
+      if (typeof target === "string" && !known.has(target) && !off.has(target)) {
+        issues.push({ path: ["dimensions", i, "aliases", alias], message: `alias "${alias}" points to "${target}", which is not a value of "${id}"${didYouMean(target, valueIds)}` });
+      }
     }
   });
-  rules.rules.forEach((r, i) => {
+  live(root.rules).forEach(([r, i]) => {
     condition(["rules", i, "when"], r.when, false);
-    Object.keys(r.effects).forEach((id) => approach(["rules", i, "effects", id], id));
-    r.exclude.forEach((id, j) => approach(["rules", i, "exclude", j], id));
+    if (isNode(r.effects)) {
+      for (const [id, effect] of Object.entries(r.effects)) {
+        approach(["rules", i, "effects", id], id);
+        if (typeof effect === "number" && (effect < WEIGHT_SCALE.min || effect > WEIGHT_SCALE.max)) {
+          issues.push({
+            path: ["rules", i, "effects", id],
+            severity: "warning",
+            message: `effect ${effect} on "${id}" is outside the weight scale ${WEIGHT_SCALE.min}…${WEIGHT_SCALE.max} that the confidence thresholds assume; one rule this strong decides the advice alone (see "Weights" in docs/rules.md)`,
+          });
+        }
+      }
+    }
+    list(r.exclude).forEach((id, j) => approach(["rules", i, "exclude", j], id));
     sources(["rules", i, "sources"], r.sources);
   });
-  rules.warnings.forEach((w, i) => {
+  live(root.warnings).forEach(([w, i]) => {
     condition(["warnings", i, "when"], w.when, true);
     sources(["warnings", i, "sources"], w.sources);
   });
-  rules.plan.forEach((p, i) => {
-    if (p.when) condition(["plan", i, "when"], p.when, true);
+  live(root.plan).forEach(([p, i]) => {
+    condition(["plan", i, "when"], p.when, true);
     sources(["plan", i, "sources"], p.sources);
   });
   return issues;
-}
-
-function withDefaults(rules: Rules): Rules {
-  const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
-  const withSources = <T extends { sources?: string[] }>(items: T[] | undefined) => list(items).map((item) => ({ ...item, sources: list(item.sources) }));
-  return {
-    ...rules,
-    tieBreak: list(rules.tieBreak),
-    approaches: withSources(rules.approaches),
-    combinations: withSources(rules.combinations).map((c) => ({ ...c, approaches: list(c.approaches) })),
-    variants: withSources(rules.variants),
-    dimensions: withSources(rules.dimensions).map((d) => (d.type === "enum" ? { ...d, values: list(d.values), aliases: d.aliases ?? {} } : d)),
-    rules: withSources(rules.rules).map((r) => ({ ...r, effects: r.effects ?? {}, exclude: list(r.exclude) })),
-    warnings: withSources(rules.warnings),
-    plan: withSources(rules.plan),
-    sources: rules.sources ?? {},
-  } as Rules;
 }

@@ -11,6 +11,8 @@ export interface Problem extends Location {
   path?: string;
   hint?: string;
   frame?: string;
+  /** A warning points at something odd that still works; a problem without one is an error. */
+  severity?: "warning";
 }
 
 /** Where a problem sits, as `file:line:column`, or the file (or path) alone when it has no line. */

@@ -1,10 +1,12 @@
 import { checkRules, type PathSegment } from "./check-rules.js";
+import { shown } from "./shown.js";
 import { isAdviseError, RulesError, type Problem } from "./errors.js";
-import { mergeRules } from "./merge-rules.js";
+import { isObject, mergeRules } from "./merge-rules.js";
+import { normaliseRules, withoutDisabled } from "./normalise-rules.js";
 import { readDocument, type ParsedDocument } from "./read-document.js";
+import { describeIssues } from "./rules-issues.js";
+import { disabledIds, endless, idsInBase, inheritedProblems, itemName, pathInFile, recordPaths } from "./rules-places.js";
 import { RulesSchema, type Rules } from "./rules-schema.js";
-import { keysAt } from "./schema-keys.js";
-import { suggest } from "./suggest.js";
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.reduce<string>((out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), "");
@@ -12,120 +14,129 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 export interface LoadOptions {
   /**
-   * Returns the rules (as plain data) that `extends: REF` names, relative to the extending file; throws a
-   * RulesError when it cannot. Without it, `extends` is an error.
+   * Returns the valid rules that `extends: REF` names, relative to the extending file; throws a RulesError
+   * saying why when it cannot (without the base file's content). Without it, `extends` is an error.
    */
-  resolveBase?: (ref: string, from: string | undefined) => unknown;
+  resolveBase?: (ref: string, from: string | undefined) => Rules;
 }
 
 export interface RulesCheck {
   rules?: Rules;
+  /** Every problem; those with `severity: "warning"` do not make the file invalid. */
   problems: Problem[];
 }
 
-/**
- * Where a path of the merged rules sits in the file being checked: list indexes are translated through the
- * items' ids (the merged list holds the base's items first). Undefined when the item comes from the base only.
- */
-function layerPath(path: readonly PathSegment[], merged: unknown, layer: unknown): PathSegment[] | undefined {
-  const out: PathSegment[] = [];
-  let m = merged;
-  let l = layer;
-  for (const segment of path) {
-    if (typeof segment === "number" && Array.isArray(m) && Array.isArray(l)) {
-      const id = (m[segment] as { id?: unknown } | undefined)?.id;
-      const index = id === undefined ? segment : l.findIndex((item) => (item as { id?: unknown } | null)?.id === id);
-      if (index === -1 || index >= l.length) return undefined;
-      out.push(index);
-      m = m[segment];
-      l = l[index];
-    } else {
-      if (typeof l !== "object" || l === null || !(String(segment) in l)) return undefined;
-      out.push(segment);
-      m = (m as Record<string, unknown> | undefined)?.[segment];
-      l = (l as Record<string, unknown>)[segment];
-    }
-  }
-  return out;
+/** In the order of the file, so a report reads top to bottom. */
+const byPlace = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+function validate(own: Record<string, unknown>, doc: ParsedDocument, base: Rules | undefined): RulesCheck {
+  const check = validateUnsorted(own, doc, base);
+  check.problems.sort(byPlace);
+  return check;
 }
 
-function validate(value: unknown, doc: ParsedDocument, layer?: unknown): RulesCheck {
-  // In a file that extends another, a problem is placed where this file says it, or at `extends` when it
-  // lies in what is inherited.
-  const locate = (path: readonly PathSegment[], key?: string): Problem => {
-    if (layer === undefined) return doc.locate(path, key);
-    const inLayer = layerPath(path, value, layer);
-    return inLayer ? doc.locate(inLayer, key) : { ...doc.locate(["extends"]), hint: "this is in the rules it extends" };
-  };
-  const parsed = RulesSchema.safeParse(value);
+function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, base: Rules | undefined): RulesCheck {
+  const { value: data, issues: layerIssues } = base ? mergeRules(base, own) : { value: own, issues: [] };
   const problems: Problem[] = [];
+  // Placed, and named by path, where this file says it; what the file inherits is placed at its `extends`.
+  const inherited = new Map<string, { paths: string[]; hint?: string; severity?: "warning" }>();
+  const disabled = disabledIds(own);
+  const add = (path: readonly PathSegment[], checked: unknown, message: string, extra: { key?: string; hint?: string; severity?: "warning" } = {}) => {
+    const found = pathInFile(path, checked, own, base !== undefined);
+    const severity = extra.severity ? { severity: extra.severity } : {};
+    if (!found.own) {
+      // One problem for each thing wrong, however many inherited places show it (disabling an approach that
+      // forty rules name is one mistake).
+      const named = /^(?:unknown [a-z ]+ |)"([^"]+)"/.exec(message)?.[1];
+      const key = named !== undefined && disabled.has(named) ? `\u0000${named}` : message;
+      const group = inherited.get(key) ?? { paths: [], hint: extra.hint, severity: extra.severity };
+      group.paths.push(itemName(path, checked));
+      inherited.set(key, group);
+      return;
+    }
+    const exact = found.path.length === path.length;
+    const at = exact && extra.key !== undefined ? [...found.path, extra.key] : found.path;
+    problems.push({ ...doc.locate(found.path, exact ? extra.key : undefined), path: formatPath(at), message, hint: extra.hint, ...severity });
+  };
+  // Mappings keyed by id drop a `__proto__` key without a word in the schema library: say so here.
+  for (const path of recordPaths(own)) {
+    const record = path.reduce<unknown>((node, segment) => (node as Record<PathSegment, unknown>)[segment], own);
+    if (isObject(record) && Object.hasOwn(record, "__proto__")) {
+      problems.push({ ...doc.locate(path, "__proto__"), path: formatPath([...path, "__proto__"]), message: '"__proto__" cannot be an id: JavaScript objects reserve it; choose another name' });
+    }
+  }
+  for (const issue of layerIssues) problems.push({ ...doc.locate(issue.path), path: formatPath(issue.path), message: issue.message });
+
+  const parsed = RulesSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
-      if (issue.code === "unrecognized_keys") {
-        const known = keysAt(RulesSchema, path);
-        for (const key of issue.keys) {
-          const hint = suggest(key, known);
-          problems.push({
-            ...locate(path, key),
-            path: formatPath([...path, key]),
-            message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
-            hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined,
-          });
-        }
-      } else {
-        problems.push({ ...locate(path), path: formatPath(path), message: issue.message });
-      }
+    const described = describeIssues(parsed.error.issues, data, { baseIds: base ? idsInBase(base, data) : undefined });
+    for (const problem of described) add(problem.path, data, problem.message, { key: problem.key, hint: problem.hint });
+    // The cross-checks too, so that one run shows every problem; they read what they can of data this broken.
+    const seen = new Set(problems.map((p) => p.path));
+    for (const issue of checkRules(data as Rules)) {
+      const path = formatPath(issue.path);
+      if (!seen.has(path)) add(issue.path, data, issue.message, { severity: issue.severity });
     }
-    // Report what the cross-checks find too, so one run shows every problem; on data this broken they may
-    // not get far, and what they cannot read is already reported above.
-    try {
-      const seen = new Set(problems.map((p) => p.path));
-      for (const issue of checkRules(value as Rules)) {
-        const path = formatPath(issue.path);
-        if (!seen.has(path)) problems.push({ ...locate(issue.path), path, message: issue.message });
-      }
-    } catch {
-      // The shape is too far off for the cross-checks; the schema problems stand alone.
-    }
-    return { problems };
+    return { problems: [...problems, ...inheritedProblems(inherited, doc)] };
   }
-  for (const issue of checkRules(parsed.data)) {
-    problems.push({ ...locate(issue.path), path: formatPath(issue.path), message: issue.message });
-  }
-  return problems.length > 0 ? { problems } : { rules: parsed.data, problems };
+  // Checked before aliases are resolved, so that a problem is placed on the alias the file wrote.
+  const settled = withoutDisabled(parsed.data);
+  for (const issue of checkRules(settled)) add(issue.path, settled, issue.message, { severity: issue.severity });
+  problems.push(...inheritedProblems(inherited, doc));
+  return problems.some((p) => p.severity !== "warning") ? { problems } : { rules: normaliseRules(settled), problems };
+}
+
+/** A problem as it may be shown: messages quote the file's own keys and values, which may hold control characters. */
+export function shownProblem(problem: Problem): Problem {
+  // A name quoted from the file may be any length; a message shows enough of it to find it. (Names have no
+  // spaces; a run between two quotes that has some is the message's own words.)
+  const message = problem.message.replace(/"([^"\s]{120,})"/g, (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`);
+  const out: Problem = { ...problem, message: shown(message) };
+  if (problem.hint !== undefined) out.hint = shown(problem.hint);
+  if (problem.path !== undefined) out.path = shown(problem.path);
+  if (problem.file !== undefined) out.file = shown(problem.file);
+  return out;
 }
 
 /**
  * Parses and validates rules text, collecting every problem rather than stopping at the first. A file that
- * `extends` another is merged over it first and the result is validated as a whole.
+ * `extends` another is merged over it first; each problem is placed where this file says it.
  */
 export function checkRulesText(text: string, file?: string, options: LoadOptions = {}): RulesCheck {
+  const check = checkUnshown(text, file, options);
+  return { ...check, problems: check.problems.map(shownProblem) };
+}
+
+function checkUnshown(text: string, file?: string, options: LoadOptions = {}): RulesCheck {
   const { doc, problems } = readDocument(text, file);
   if (!doc) return { problems };
-  if (typeof doc.value !== "object" || doc.value === null || Array.isArray(doc.value)) {
-    return { problems: [{ ...doc.locate([]), message: "expected a mapping with version, approaches, dimensions, rules…" }] };
+  if (!isObject(doc.value)) {
+    return { problems: [{ ...doc.locate([]), message: "expected a mapping: extends: default and what changes, or a complete file with version, approaches, dimensions, rules…" }] };
   }
-  let value = doc.value as Record<string, unknown>;
-  const layer = value.extends !== undefined ? value : undefined;
-  if (value.extends !== undefined) {
-    if (typeof value.extends !== "string" || value.extends === "") {
-      return { problems: [{ ...doc.locate(["extends"]), message: 'extends takes "default" or the path of another rules file' }] };
-    }
-    if (!options.resolveBase) return { problems: [{ ...doc.locate(["extends"]), message: "extends cannot be resolved here" }] };
-    try {
-      value = mergeRules(options.resolveBase(value.extends, file), value) as Record<string, unknown>;
-    } catch (error) {
-      if (!isAdviseError(error)) throw error;
-      return { problems: [{ ...doc.locate(["extends"]), message: error.message }, ...(error.problems ?? [])] };
-    }
+  const own = doc.value;
+  const loop = endless(own);
+  if (loop) return { problems: [{ ...doc.locate(loop.path), path: formatPath(loop.path), message: loop.message }] };
+  if (own.extends === undefined) return validate(own, doc, undefined);
+  if (typeof own.extends !== "string" || own.extends === "") {
+    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: 'extends takes "default" or the path of another rules file, relative to this one' }] };
   }
-  return validate(value, doc, layer);
+  if (!options.resolveBase) return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: "extends cannot be resolved here" }] };
+  let base: Rules;
+  try {
+    base = options.resolveBase(own.extends, file);
+  } catch (error) {
+    if (!isAdviseError(error)) throw error;
+    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: error.message }] };
+  }
+  return validate(own, doc, base);
 }
 
 /** Like checkRulesText, but throws a RulesError listing every problem. */
 export function loadRules(text: string, file?: string, options: LoadOptions = {}): Rules {
   const { rules, problems } = checkRulesText(text, file, options);
-  if (!rules) throw new RulesError(`${file ?? "rules"}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`, problems);
+  if (!rules) {
+    const errors = problems.filter((p) => p.severity !== "warning");
+    throw new RulesError(`${file ?? "rules"}: ${errors.length} problem${errors.length === 1 ? "" : "s"}`, errors);
+  }
   return rules;
 }

@@ -1,13 +1,27 @@
 import * as z from "zod";
 import { CostSchema, Day } from "./cost-schema.js";
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "./limits.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 
 // A rules file is checked once per run: zod's compiled fast path (code generated with new Function on the first
 // parse of each object schema) costs more than it saves there. Read when a schema is created, so set first.
 z.config({ jitless: true });
 
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, "an id of letters, digits, '-', '+', ':' or '.'");
-const Text = z.string().min(1);
+const ID_FORM = "letters, digits, '-', '+', ':' or '.', starting with a letter or digit";
+const Id = z.string().max(MAX_ID_LENGTH, `an id of at most ${MAX_ID_LENGTH} characters`).regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, `an id of ${ID_FORM}`);
+
+/**
+ * C0 controls but line feed and tab, DEL and C1 controls: text from a rules file reaches terminals and
+ * documents, where these would act (move the cursor, retitle the window, set the clipboard) instead of showing.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const controlFree = (text: string) => !CONTROL_CHARACTER.test(text);
+const NO_CONTROL = `text without control characters (line breaks and tabs are fine; escape sequences and other control characters are not)`;
+const Text = z
+  .string()
+  .min(1)
+  .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`)
+  .refine(controlFree, NO_CONTROL);
 const SourceIds = z.array(Id).default([]);
 /**
  * What a shown item (a warning, a plan step, a rule's reason) fits: `fits` lists the recommendation, approach or
@@ -15,6 +29,8 @@ const SourceIds = z.array(Id).default([]);
  * never shows an item with a recommendation, approach or variant it is declared incompatible with.
  */
 const Fit = { fits: z.array(Id).optional(), notWith: z.array(Id).default([]) };
+/** Layering: `disabled: true` removes the item; `before: <id>` puts it before another item of its list. */
+const layering = { disabled: z.boolean().optional(), before: Id.optional() };
 
 /** A number in a rules file may be written like an answer: 200k, 1b. */
 const Amount = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -44,11 +60,16 @@ export interface Condition {
 export const COMPARISONS = ["is", "in", "gt", "gte", "lt", "lte"] as const;
 const LOGIC = ["all", "any", "not", "recommended"] as const;
 
+const LOWER = ["gt", "gte"] as const;
+const UPPER = ["lt", "lte"] as const;
+
 /**
  * One shape for every condition node, so a misspelled key is reported as such: a leaf names `dim` and one
- * comparison; a branch is exactly one of `all`, `any`, `not`; `recommended` tests the recommendation (warnings only).
+ * comparison, or a range (one of gt/gte with one of lt/lte); a branch is exactly one of `all`, `any`, `not`;
+ * `recommended` tests the recommendation (warnings only). A range is read as `all` of its two bounds, so the
+ * evaluator sees one comparison per leaf.
  */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
   z
     .strictObject({
       dim: Id.optional(),
@@ -67,14 +88,37 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       const comparisons = COMPARISONS.filter((key) => node[key] !== undefined);
       const logic = LOGIC.filter((key) => node[key] !== undefined);
       if (node.dim !== undefined) {
-        if (comparisons.length !== 1 || logic.length > 0) {
-          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" needs exactly one of ${COMPARISONS.join(", ")}` });
+        if (logic.length > 0) {
+          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" cannot also hold ${logic.join(", ")}; put both in all: [...]` });
+        } else if (comparisons.length === 0) {
+          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" needs one of ${COMPARISONS.join(", ")}` });
+        } else if (comparisons.length > 1 && !isRange(node)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `a condition on "${node.dim}" has ${comparisons.join(" and ")}; it takes one comparison, or a range of one of gt/gte with one of lt/lte`,
+          });
         }
-      } else if (comparisons.length > 0 || logic.length !== 1) {
-        ctx.addIssue({ code: "custom", message: `a condition is { dim, ${COMPARISONS.join("|")} } or exactly one of ${LOGIC.join(", ")}` });
+      } else if (comparisons.length > 0) {
+        ctx.addIssue({ code: "custom", message: `${comparisons.join(", ")} needs dim: the question it compares` });
+      } else if (logic.length !== 1) {
+        ctx.addIssue({
+          code: "custom",
+          message: logic.length === 0 ? `an empty condition; write { dim, ${COMPARISONS.join("|")} } or one of ${LOGIC.join(", ")}` : `a condition holds one of ${LOGIC.join(", ")}, not ${logic.join(" and ")}; nest them`,
+        });
       }
+    })
+    .transform((node): Condition => {
+      if (!isRange(node)) return node;
+      const lower = LOWER.find((key) => node[key] !== undefined)!;
+      const upper = UPPER.find((key) => node[key] !== undefined)!;
+      return { all: [{ dim: node.dim, [lower]: node[lower] }, { dim: node.dim, [upper]: node[upper] }] };
     }),
 );
+
+function isRange(node: Condition): boolean {
+  const present = (keys: readonly (keyof Condition)[]) => keys.filter((key) => node[key] !== undefined).length;
+  return node.dim !== undefined && present(LOWER) === 1 && present(UPPER) === 1 && node.is === undefined && node.in === undefined;
+}
 
 const Effects = z.record(Id, z.number().finite());
 
@@ -94,6 +138,7 @@ export const ApproachSchema = z.strictObject({
   time: Text.optional(),
   nextSteps: z.array(Text).default([]),
   sources: SourceIds,
+  ...layering,
 });
 
 export const CombinationSchema = z.strictObject({
@@ -107,6 +152,7 @@ export const CombinationSchema = z.strictObject({
   because: Text,
   nextSteps: z.array(Text).default([]),
   sources: SourceIds,
+  ...layering,
 });
 
 export const VariantSchema = z.strictObject({
@@ -118,9 +164,16 @@ export const VariantSchema = z.strictObject({
   /** Steps of this variant, shown instead of the approach's or combination's own next steps. */
   nextSteps: z.array(Text).optional(),
   sources: SourceIds,
+  ...layering,
 });
 
-const EnumValueSchema = z.strictObject({ id: Id, label: Text, meaning: Text });
+const EnumValueSchema = z.strictObject({ id: Id, label: Text, meaning: Text, ...layering });
+
+/** Answers are matched in lower case, so alias keys are too. */
+const Aliases = z
+  .record(z.string().min(1).max(MAX_ID_LENGTH).refine(controlFree, NO_CONTROL), Id)
+  .default({})
+  .transform((aliases) => Object.fromEntries(Object.entries(aliases).map(([key, value]) => [key.toLowerCase(), value])));
 
 export const DimensionSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -131,8 +184,9 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     /** Asked in the short first round of the questionnaire. */
     core: z.boolean().default(false),
     values: z.array(EnumValueSchema).min(2),
-    aliases: z.record(z.string(), Id).default({}),
+    aliases: Aliases,
     sources: SourceIds,
+    ...layering,
   }),
   z.strictObject({
     id: Id,
@@ -143,6 +197,7 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     core: z.boolean().default(false),
     unit: Text.optional(),
     sources: SourceIds,
+    ...layering,
   }),
   z.strictObject({
     id: Id,
@@ -152,6 +207,7 @@ export const DimensionSchema = z.discriminatedUnion("type", [
     /** Asked in the short first round of the questionnaire. */
     core: z.boolean().default(false),
     sources: SourceIds,
+    ...layering,
   }),
 ]);
 
@@ -167,6 +223,7 @@ export const RuleSchema = z
     sources: SourceIds,
     disabled: z.boolean().default(false),
     ...Fit,
+    before: Id.optional(),
   })
   .refine((rule) => Object.keys(rule.effects).length > 0 || rule.exclude.length > 0, {
     message: "a rule needs `effects`, `exclude` or both",
@@ -178,6 +235,7 @@ export const WarningSchema = z.strictObject({
   message: Text,
   sources: SourceIds,
   ...Fit,
+  ...layering,
 });
 
 export const PlanStepSchema = z.strictObject({
@@ -188,10 +246,11 @@ export const PlanStepSchema = z.strictObject({
   step: Text,
   sources: SourceIds,
   ...Fit,
+  ...layering,
 });
 
 /** A principle that holds whatever the steps: shown apart from them. */
-export const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds });
+export const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds, ...layering });
 
 /** Holds the confidence at most at `max` when `when` holds, for the reason given. */
 export const ConfidenceCapSchema = z.strictObject({
@@ -200,6 +259,7 @@ export const ConfidenceCapSchema = z.strictObject({
   max: z.enum(["medium", "low"]),
   because: Text,
   sources: SourceIds,
+  ...layering,
 });
 
 const Level = z.strictObject({
@@ -210,10 +270,11 @@ const Level = z.strictObject({
 
 export const SourceSchema = z.strictObject({
   title: Text,
-  url: z.url().optional(),
+  url: z.url({ protocol: /^https?$/, error: "an http or https URL" }).max(MAX_TEXT_LENGTH).optional(),
   ref: Text.optional(),
   /** The day the source was last checked to say what the rules cite it for (YYYY-MM-DD). */
   checked: Day.optional(),
+  disabled: z.boolean().optional(),
 });
 
 export const RulesSchema = z.strictObject({

@@ -75,6 +75,14 @@ export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStre
     if ((stdin as { isTTY?: boolean }).isTTY) throw new InputError(`${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`);
     return { text: decodeText(await readStream(stdin), "standard input"), name: "<stdin>" };
   }
+  return { text: readTextFile(path, what), name: path };
+}
+
+/**
+ * A regular file's text, checked before it is opened: not a pipe or device (which could block or never end),
+ * not larger than the limit.
+ */
+export function readTextFile(path: string, what: string): string {
   const stats = regularFile(path, what, "a YAML or JSON file");
   if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${what} "${path}" is ${stats.size} bytes; at most ${MAX_INPUT_BYTES} are read`);
   let bytes: Buffer;
@@ -84,5 +92,5 @@ export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStre
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === "EACCES" ? `${what} "${path}" is not readable (permission denied)` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
   }
-  return { text: decodeText(bytes, path), name: path };
+  return decodeText(bytes, path);
 }

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { AdviseError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
 import { serialise } from "../render/serialise.js";
-import { shown } from "../render/shown.js";
+import { shown } from "../core/shown.js";
 
 export class SaveError extends AdviseError {}
 

@@ -1,4 +1,4 @@
-import { shown } from "./shown.js";
+import { shown } from "../core/shown.js";
 
 /** The words an option or argument completes to; "FILE" completes file names. */
 export type Completions = string[] | "FILE";

@@ -1,4 +1,4 @@
-import { shown } from "./shown.js";
+import { shown } from "../core/shown.js";
 
 /**
  * Text from a rules file or a profile as inline Markdown: on one line, with every character that could start
@@ -25,4 +25,11 @@ export function mdLink(title: string, url: string | undefined): string {
   }
   if (!href || (href.protocol !== "https:" && href.protocol !== "http:")) return `${mdText(title)} (${mdText(url)})`;
   return `[${mdText(title)}](${href.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+}
+
+/** A fenced block (a code frame, say) longer than any run of backticks inside it, so the text cannot close it. */
+export function fenced(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text\n${shown(text)}\n${fence}`;
 }

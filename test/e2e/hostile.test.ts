@@ -79,7 +79,7 @@ const scenarioCases: Case[] = [
   ["malformed YAML", ["rules", "test", put("s1.yaml", "scenarios: [\n")], "", 2, /s1\.yaml/],
   ["not a scenario file", ["rules", "test", put("s2.yaml", "scenarios:\n  - profile: {}\n")], "", 2, /not a scenario file/],
   ["a missing file", ["rules", "test", join(dir, "nope.yaml")], "", 2, /does not exist/],
-  ["an invalid profile in a scenario", ["rules", "test", put("s3.yaml", "scenarios:\n  - id: x\n    profile: { need: nope }\n    expect: { top: rag }\n")], "", 1, /invalid profile/],
+  ["an invalid profile in a scenario", ["rules", "test", put("s3.yaml", "scenarios:\n  - id: x\n    profile: { need: nope }\n    expect: { top: rag }\n")], "", 2, /scenario "x": "nope" is not a valid need/],
 ];
 const flagCases: Case[] = [
   ["--budget-usd Infinity", ["--budget-usd", "Infinity"], "", 2, /must be finite/],
@@ -95,7 +95,7 @@ const flagCases: Case[] = [
   ["explain without an approach", ["explain"], "", 2, /explain needs <approach>: one of pre-training, fine-tuning, in-context-learning, rag/],
   ["rules validate without a file", ["rules", "validate"], "", 2, /rules validate needs <files\.\.\.>: rules files/],
   ["completion without a shell", ["completion"], "", 2, /completion needs <shell>: one of bash, zsh, fish/],
-  ["an unknown rules command", ["rules", "valdate"], "", 2, /unknown rules command "valdate" \(did you mean "validate"\?\); commands: validate, show, schema, test/],
+  ["an unknown rules command", ["rules", "valdate"], "", 2, /unknown rules command "valdate" \(did you mean "validate"\?\); commands: validate, show, schema, init, test/],
   ["a command after recommend", ["recommend", "table"], "", 2, /recommend takes options, not "table"; to run table: advise table/],
   ["help on something unknown", ["help", "tabel"], "", 2, /no help on "tabel" \(did you mean "table"\?\); commands: .*topics: exit-codes/],
   ["standard input named twice in rules validate", ["rules", "validate", "-", "-"], "version: 1\n", 2, /can be read once/],

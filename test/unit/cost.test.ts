@@ -309,7 +309,7 @@ describe("the rules' cost section", () => {
 
   it("lets a layer replace one price by id", () => {
     const layer = { cost: { prices: [{ id: "model-input", low: 0.5, checked: "2027-01-15" }] } };
-    const layered = loadRules(JSON.stringify(mergeRules(parse(DEFAULT_RULES_TEXT), layer)));
+    const layered = loadRules(JSON.stringify(mergeRules(parse(DEFAULT_RULES_TEXT), layer).value));
     const price = layered.cost!.prices.find((p) => p.id === "model-input")!;
     expect([price.low, price.high, price.checked]).toEqual([0.5, 5, "2027-01-15"]);
     expect(layered.cost!.prices).toHaveLength(defaultRules().cost!.prices.length);
@@ -318,7 +318,7 @@ describe("the rules' cost section", () => {
   it("rejects a price whose low exceeds its high, saying where", () => {
     const { rules: parsed, problems } = checkRulesText(DEFAULT_RULES_TEXT.replace("low: 0.25, high: 5,", "low: 6, high: 5,"), "ours.yaml");
     expect(parsed).toBeUndefined();
-    expect(problems[0]).toMatchObject({ path: "cost.prices[0]", message: "a price's low must not exceed its high" });
+    expect(problems[0]).toMatchObject({ path: "cost.prices[0]", message: 'price "model-input": a price\'s low must not exceed its high' });
   });
 
   it("splits the cost questions' answers from the rest, parsed as numbers", () => {

@@ -1,18 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runScenario, ScenarioFileSchema, type Scenario } from "../../src/core/scenarios.js";
+import { checkScenarioText, runScenario, type CheckedScenario } from "../../src/core/scenarios.js";
 import type { Rules } from "../../src/core/rules-schema.js";
 import { defaultRules } from "../helpers.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const folders = [join(here, "../scenarios"), join(here, "../../../shared/scenarios")].filter((dir) => existsSync(dir));
-const scenarios: Scenario[] = folders.flatMap((dir) =>
+const scenarios: CheckedScenario[] = folders.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .flatMap((f) => ScenarioFileSchema.parse(parse(readFileSync(join(dir, f), "utf8"))).scenarios),
+    .flatMap((f) => checkScenarioText(defaultRules(), readFileSync(join(dir, f), "utf8"), f).scenarios ?? []),
 );
 
 /** What a scenario's reader sees of the decision: the pick, its variant, the warnings and the confidence. */
