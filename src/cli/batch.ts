@@ -1,15 +1,18 @@
-import { evaluate, summarize } from "../core/evaluate.js";
+import { evaluate } from "../core/evaluate.js";
 import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
 import { MAX_INPUT_BYTES } from "../core/limits.js";
-import { parseProfile, type Profile } from "../core/parse-profile.js";
-import type { Rules } from "../core/rules-schema.js";
+import { parseProfile } from "../core/parse-profile.js";
 import { decodeText, InputError, inputStream } from "../io/read-input.js";
+import { batchProgress } from "./batch-progress.js";
 import type { Context, Output } from "./context.js";
 
 export class BatchError extends AdviseError {}
 
 /** The longest record a JSON Lines batch reads; a longer line becomes an error line, read past without keeping it. */
 export const MAX_BATCH_LINE_BYTES = MAX_INPUT_BYTES;
+
+/** Output is written once this much of it is ready (or the input read so far is decided). */
+const FLUSH_CHARS = 1 << 16;
 
 /** One input record: the line it starts on, and its answers, or what is wrong with it. */
 interface BatchRecord {
@@ -117,57 +120,83 @@ async function* records(ctx: Context, file: string): AsyncGenerator<BatchRecord[
 }
 
 /** The output line of a bad record: its line and what is wrong with it. Anything but an advise error is rethrown. */
-function errorRecord(line: number, error: unknown) {
+function errorRecord(line: number, id: string | number | undefined, error: unknown) {
   if (!isAdviseError(error)) throw error;
   const problems: Problem[] = error.problems ?? [];
-  return { line, error: { message: problems.length === 1 ? problems[0]!.message : error.message, problems: problems.map((p) => p.message) } };
+  return { line, ...(id === undefined ? {} : { id }), error: { message: problems.length === 1 ? problems[0]!.message : error.message, problems: problems.map((p) => p.message) } };
 }
 
-/** One output line with the what-if search, which depends on the exact answers. */
-function whatIfRecord(line: number, rules: Rules, profile: Profile) {
-  const result = evaluate(rules, profile);
-  return {
-    line,
-    recommendation: { id: result.recommendation.id, approaches: result.recommendation.approaches, variant: result.recommendation.variant, confidence: result.recommendation.confidence },
-    ranking: result.ranking.map((a) => ({ id: a.id, score: a.score, excluded: a.excluded })),
-    warnings: result.warnings.map((w) => w.id),
-    unanswered: result.unanswered,
-    whatIf: result.whatIf,
-    profile,
-  };
+/** A record's own `id`, which is echoed in its output line and is not a question; the rest are its answers. */
+function splitId(value: unknown): { id?: string | number; answers: Record<string, unknown> } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
+  const { id, ...answers } = value as Record<string, unknown>;
+  if (id === undefined) return { answers };
+  if (typeof id === "string" || (typeof id === "number" && Number.isFinite(id))) return { id, answers };
+  throw new InputError(`the record's "id" must be a string or a number, not ${id === null ? "null" : Array.isArray(id) ? "a list" : typeof id}`);
 }
 
 /** Writes and waits while the reader is behind, so memory stays flat; false once the reader has gone away. */
 async function send(out: Output & { destroyed?: boolean }, text: string): Promise<boolean> {
   if (out.destroyed) return false;
   // Not events.once, which rejects on the stream's error: a reader that went away ends the batch, not the process.
-  if (!out.write(text)) await new Promise((resolve) => out.once("drain", resolve).once("close", resolve));
+  if (!out.write(text)) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off("drain", done).off("close", done);
+        resolve();
+      };
+      out.on("drain", done).on("close", done);
+    });
+  }
   return !out.destroyed;
 }
 
 /**
- * Evaluates every profile of a batch and writes one JSON line per record, in order. A bad record becomes an
- * error line and never stops the others; the exit code is 2 if any record was bad.
+ * Evaluates every profile of a batch and writes one JSON line per record, in order: the document that
+ * `recommend --format json` prints, with the record's `line` and its own `id` when it has one. A bad record
+ * becomes an error line and never stops the others; the exit code is 2 if any record was bad.
+ * Without `whatIf` the what-if search is skipped (it dominates the time of a batch), so `whatIf` and `sharpen`
+ * are empty and confidence rests on the margin and the share of questions answered.
  */
-export async function runBatch(ctx: Context, options: { file: string; whatIf: boolean }): Promise<void> {
+export async function runBatch(ctx: Context, options: { file: string; whatIf: boolean; clock?: () => number }): Promise<void> {
+  const search = options.whatIf ? "all" : "none";
+  const progress = batchProgress(ctx.io.stderr, options.clock ?? (() => performance.now()));
   let bad = 0;
   let total = 0;
-  for await (const chunk of records(ctx, options.file)) {
-    let text = "";
-    for (const { line, value, error } of chunk) {
-      total++;
-      try {
-        if (error !== undefined) throw new InputError(error);
-        if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
-        const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: value as Record<string, unknown> });
-        text += `${JSON.stringify(options.whatIf ? whatIfRecord(line, ctx.rules, profile) : { line, ...summarize(ctx.rules, profile), profile })}\n`;
-      } catch (problem) {
-        bad++;
-        text += `${JSON.stringify(errorRecord(line, problem))}\n`;
+  const flush = async (text: string): Promise<boolean> => {
+    progress.update(total, bad);
+    if (text === "") return true;
+    // Output lines on the same terminal would be overwritten by the progress line: it makes way for them.
+    if (ctx.io.stdout.isTTY) progress.clear();
+    return send(ctx.io.stdout, text);
+  };
+  try {
+    reading: for await (const chunk of records(ctx, options.file)) {
+      let text = "";
+      for (const { line, value, error } of chunk) {
+        total++;
+        let id: string | number | undefined;
+        try {
+          if (error !== undefined) throw new InputError(error);
+          const record = splitId(value);
+          id = record.id;
+          const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: record.answers });
+          text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...evaluate(ctx.rules, profile, { search }) })}\n`;
+        } catch (problem) {
+          bad++;
+          text += `${JSON.stringify(errorRecord(line, id, problem))}\n`;
+        }
+        // A full result is several kilobytes: written in pieces of bounded size, so memory stays flat.
+        if (text.length >= FLUSH_CHARS) {
+          if (!(await flush(text))) break reading;
+          text = "";
+        }
       }
+      // Whatever is decided goes out before more input is awaited: records that arrive slowly get their answers as they come.
+      if (!(await flush(text))) break;
     }
-    // Whatever is decided goes out before more input is awaited: records that arrive slowly get their answers as they come.
-    if (text !== "" && !(await send(ctx.io.stdout, text))) break;
+  } finally {
+    progress.clear();
   }
   if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
 }

@@ -3,7 +3,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { summarize } from "../../src/core/evaluate.js";
+import { Ajv } from "ajv";
+import { evaluate } from "../../src/core/evaluate.js";
 import { parseProfile } from "../../src/core/parse-profile.js";
 import { defaultRules, tempDir } from "../helpers.js";
 import { BIN, runCli } from "./run-cli.js";
@@ -27,15 +28,67 @@ describe("recommend --batch", () => {
     expect(out[5].recommendation.id).toBe("in-context-learning");
   });
 
-  it("agrees with recommend on every record", () => {
+  it("prints, with --what-if, for each record the document recommend --format json prints, plus its line", () => {
     const profiles = [{ need: "task-skill", "labeled-examples": "20k", latency: "strict" }, { need: "foundation", "corpus-tokens": "300b", "budget-usd": "5m", "ml-expertise": "research", timeline: "quarters" }];
-    const batch = lines(runCli(["--batch", "-"], { input: profiles.map((p) => JSON.stringify(p)).join("\n") }).stdout);
+    const batch = lines(runCli(["--batch", "-", "--what-if"], { input: profiles.map((p) => JSON.stringify(p)).join("\n") }).stdout);
     profiles.forEach((profile, i) => {
       const single = JSON.parse(runCli(["--profile", "-", "--format", "json"], { input: JSON.stringify(profile) }).stdout);
-      expect(batch[i].recommendation.id).toBe(single.recommendation.id);
-      expect(batch[i].ranking).toEqual(single.ranking.map((a: { id: string; score: number; excluded: boolean }) => ({ id: a.id, score: a.score, excluded: a.excluded })));
-      expect(batch[i].warnings).toEqual(single.warnings.map((w: { id: string }) => w.id));
+      expect(batch[i]).toEqual({ line: i + 1, ...single });
     });
+  });
+
+  it("echoes each record's own id, as given, on its result or error line; an id is not a question", () => {
+    const input = ['{"id":"team-a","need":"knowledge"}', '{"need":"behavior","id":42}', '{"id":"team-c","need":"knowlege"}', '{"id":{"team":"d"},"need":"knowledge"}', '{"id":null}', '{"need":"knowledge"}'].join("\n");
+    const run = runCli(["--batch", "-"], { input });
+    expect(run.code).toBe(2);
+    const out = lines(run.stdout);
+    expect(out.map((r) => [r.line, r.id, r.error ? "error" : r.recommendation.id])).toEqual([
+      [1, "team-a", "rag"],
+      [2, 42, "in-context-learning"],
+      [3, "team-c", "error"],
+      [4, undefined, "error"],
+      [5, undefined, "error"],
+      [6, undefined, "rag"],
+    ]);
+    expect(out[0].profile).toEqual({ need: "knowledge" });
+    expect(out[2].error.message).toMatch(/did you mean "knowledge"/);
+    expect(out[3].error.message).toBe('the record\'s "id" must be a string or a number, not object');
+    expect(out[4].error.message).toBe('the record\'s "id" must be a string or a number, not null');
+    expect("id" in out[5]).toBe(false);
+    const yaml = join(dir, "ids.yaml");
+    writeFileSync(yaml, "- id: team-a\n  need: knowledge\n- id: 7\n  need: behavior\n");
+    expect(lines(runCli(["--batch", yaml]).stdout).map((r) => [r.line, r.id])).toEqual([[1, "team-a"], [3, 7]]);
+  });
+
+  it("writes lines that the shipped batch-record schema accepts, results and errors alike, and it rejects others", () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8")));
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL("../../schema/batch-record.schema.json", import.meta.url), "utf8")));
+    const input = ['{"id":"team-a","need":"knowledge","citations":true}', '{"id":3,"need":"knowlege"}', "not json", '{"need":"behavior"}'].join("\n");
+    for (const extra of [[], ["--what-if"]]) {
+      const out = lines(runCli(["--batch", "-", ...extra], { input }).stdout);
+      expect(out.map((r) => Boolean(r.error))).toEqual([false, true, true, false]);
+      for (const record of out) expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const [result, error] = lines(runCli(["--batch", "-"], { input }).stdout);
+    for (const wrong of [{ ...result, line: 0 }, { ...result, id: true }, { ...result, schemaVersion: undefined }, { ...error, error: { message: "x" } }, { ...error, extra: 1 }, { line: 1 }]) {
+      expect(validate(JSON.parse(JSON.stringify(wrong)))).toBe(false);
+    }
+  });
+
+  const hasJq = spawnSync("sh", ["-c", "command -v jq"]).status === 0;
+  it.skipIf(!hasJq)("joins results back to inputs by id as the README shows (skipped where jq is not installed)", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const script = /Joining the results back to the inputs by `id`[^`]*```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const work = tempDir("advise-join-");
+    writeFileSync(join(work, "teams.jsonl"), '{"id":"team-a","need":"knowledge"}\n{"id":2,"need":"knowlege"}\n{"id":"team-c","need":"behavior"}\n');
+    const run = spawnSync("bash", ["-c", `advise() { "${process.execPath}" "${BIN}" "$@"; }\n${script}`], { cwd: work, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout).map((r) => [r.id, r.input.need, r.advice.slice(0, 20)])).toEqual([
+      ["team-a", "knowledge", "rag"],
+      [2, "knowlege", '"knowlege" is not a '],
+      ["team-c", "behavior", "in-context-learning"],
+    ]);
   });
 
   it("decides every record of a large, varied batch as the evaluator does alone", () => {
@@ -57,7 +110,7 @@ describe("recommend --batch", () => {
     expect(out).toHaveLength(records.length);
     out.forEach((text, i) => {
       const profile = parseProfile(rules, { origin: "test", values: records[i]! });
-      expect(text).toBe(JSON.stringify({ line: i + 1, ...summarize(rules, profile), profile }));
+      expect(text).toBe(JSON.stringify({ line: i + 1, ...evaluate(rules, profile, { search: "none" }) }));
     });
   });
 
@@ -85,7 +138,8 @@ describe("recommend --batch", () => {
     [["--batch", "-", "--format", "table"], /--batch writes JSON Lines .*--format table does not apply/],
     [["--need", "knowledge", "--what-if"], /--what-if goes with --batch/],
   ])("rejects %j as a usage error, naming what does not fit", (args, message) => {
-    const run = runCli(args, { input: '{"need":"knowledge"}\n' });
+    // No input: each is refused before standard input is read (and a write to a child that has ended fails).
+    const run = runCli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(message);
@@ -135,7 +189,7 @@ describe("recommend --batch", () => {
     expect(out[0].whatIf.length).toBeGreaterThan(0);
   });
 
-  it("streams 600k records with flat memory", () => {
+  it("streams 300k records with flat memory", () => {
     const make = (count: number) => {
       const file = join(dir, `big-${count}.jsonl`);
       const needs = ["knowledge", "behavior", "task-skill", "knowledge-and-behavior", "foundation", "unclear"];
@@ -153,10 +207,35 @@ describe("recommend --batch", () => {
       expect(run.status).toBe(0);
       return Number(readFileSync(rss, "utf8"));
     };
-    // Flat: three times the records must not need noticeably more memory.
-    const small = peak(make(200_000));
-    const large = peak(make(600_000));
+    // Flat: three times the records must not need noticeably more memory. The smaller batch is large enough for
+    // the heap to have reached its working size (below about 100k full results it is still growing).
+    const small = peak(make(100_000));
+    const large = peak(make(300_000));
     expect(large / small).toBeLessThan(1.2);
+  }, 120_000);
+});
+
+describe("recommend --batch, progress", () => {
+  // About 100k records a few seconds long: well past the second after which progress shows.
+  const file = join(dir, "progress.jsonl");
+  writeFileSync(file, `${Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: i, need: i % 2 ? "knowledge" : "behavior" })).join("\n")}\n`);
+
+  it("is shown in place on a terminal's standard error, and erased at the end", async () => {
+    const out = join(dir, "progress-out.jsonl");
+    const child = spawn("script", ["-qfec", `exec '${process.execPath}' '${BIN}' --batch '${file}' > '${out}'`, "/dev/null"], { env: { PATH: process.env.PATH ?? "", TERM: "xterm" } });
+    let screen = "";
+    child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+    const [code] = await once(child, "close");
+    expect(code).toBe(0);
+    expect(screen).toMatch(/^\r\u001b\[Kadvise: [\d,]+ records, [\d,]+\/s, 0 errors so far/);
+    expect(screen.endsWith("\r\u001b[K")).toBe(true);
+    expect(readFileSync(out, "utf8").trimEnd().split("\n")).toHaveLength(100_000);
+  }, 60_000);
+
+  it("prints nothing extra when standard error is a pipe", () => {
+    const run = spawnSync(process.execPath, [BIN, "--batch", file], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
   }, 60_000);
 });
 
