@@ -1,5 +1,5 @@
-import { costData, costSketch } from "../core/cost.js";
-import { evaluate } from "../core/evaluate.js";
+import { costData, costSketch, type CostSketch } from "../core/cost.js";
+import { evaluate, type Result } from "../core/evaluate.js";
 import { UsageError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
 import type { Approach, Rules } from "../core/rules-schema.js";
@@ -18,7 +18,7 @@ import { checkSaveTarget, profileText, SaveError, saveProfile } from "../io/save
 import { canPrompt } from "../io/terminal.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
-import { gatherAnswers, noAnswersError, type AnswerSources } from "./gather-answers.js";
+import { gatherAnswers, noAnswersError, type Answers, type AnswerSources } from "./gather-answers.js";
 
 
 /** Prints data in the chosen format; `human` and `markdown` render the people-facing forms. */
@@ -102,12 +102,11 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   }
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
   if (ask) ctx.io.stdout.write("\n");
-  // The cost sketch joins the advice once the volume is known: without it every running cost is a guess.
-  const sketch = profile["queries-per-day"] !== undefined ? costSketch(ctx.rules, { ...profile, ...answers.cost }, result, today(ctx)) : undefined;
+  const sketch = sketchFor(ctx, { profile, cost: answers.cost }, result);
   await output(
     ctx,
     options.format,
-    sketch ? { ...result, cost: costData(sketch) } : result,
+    resultDocument(result, sketch),
     () => `${renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain })}${sketch ? `\n${ctx.style.paint.bold("Cost sketch")} ${ctx.style.paint.dim("(advise cost for the chart and every assumption)")}\n${renderCostTable(sketch, ctx.style)}` : ""}`,
     () => `${renderDecisionRecord(ctx.rules, result)}${sketch ? `\n${renderCostMarkdown(sketch)}` : ""}`,
   );
@@ -134,6 +133,16 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     if (!ask) return;
     target = (await ask.text("Another file name (empty: do not save)", "")).trim() || undefined;
   }
+}
+
+/** The cost sketch joins the advice once the volume is known: without it every running cost is a guess. */
+export function sketchFor(ctx: Context, answers: Answers, result: Result): CostSketch | undefined {
+  return answers.profile["queries-per-day"] !== undefined ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, today(ctx)) : undefined;
+}
+
+/** A recommendation as `--format json` prints it, and as each line of a batch holds it. */
+export function resultDocument(result: Result, sketch: CostSketch | undefined) {
+  return sketch ? { ...result, cost: costData(sketch) } : result;
 }
 
 /** The run's date as YYYY-MM-DD: ADVISE_TODAY when set (for reproducible records), else today. */

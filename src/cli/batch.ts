@@ -1,10 +1,11 @@
 import { evaluate } from "../core/evaluate.js";
 import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
 import { MAX_INPUT_BYTES } from "../core/limits.js";
-import { parseProfile } from "../core/parse-profile.js";
 import { decodeText, InputError, inputStream } from "../io/read-input.js";
 import { batchProgress } from "./batch-progress.js";
+import { resultDocument, sketchFor } from "./actions.js";
 import type { Context, Output } from "./context.js";
+import { parseAnswers } from "./gather-answers.js";
 
 export class BatchError extends AdviseError {}
 
@@ -180,8 +181,9 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
           if (error !== undefined) throw new InputError(error);
           const record = splitId(value);
           id = record.id;
-          const profile = parseProfile(ctx.rules, { origin: `line ${line}`, values: record.answers });
-          text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...evaluate(ctx.rules, profile, { search }) })}\n`;
+          const answers = parseAnswers(ctx.rules, { origin: `line ${line}`, values: record.answers });
+          const result = evaluate(ctx.rules, answers.profile, { search });
+          text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...resultDocument(result, sketchFor(ctx, answers, result)) })}\n`;
         } catch (problem) {
           bad++;
           text += `${JSON.stringify(errorRecord(line, id, problem))}\n`;

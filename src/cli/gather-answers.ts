@@ -19,7 +19,7 @@ export interface Answers {
 }
 
 /** One source of answers, split into the recommendation's and the cost sketch's. */
-function parseAnswers(rules: Rules, raw: RawAnswers): Answers {
+export function parseAnswers(rules: Rules, raw: RawAnswers): Answers {
   const { cost, rest, problems } = splitCostAnswers(rules, raw.values);
   if (problems.length > 0) throw new ProfileError(`${raw.origin}: ${problems.join("; ")}`);
   return { profile: parseProfile(rules, { ...raw, values: rest }), cost };

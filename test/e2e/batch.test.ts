@@ -29,7 +29,12 @@ describe("recommend --batch", () => {
   });
 
   it("prints, with --what-if, for each record the document recommend --format json prints, plus its line", () => {
-    const profiles = [{ need: "task-skill", "labeled-examples": "20k", latency: "strict" }, { need: "foundation", "corpus-tokens": "300b", "budget-usd": "5m", "ml-expertise": "research", timeline: "quarters" }];
+    const profiles = [
+      { need: "task-skill", "labeled-examples": "20k", latency: "strict" },
+      { need: "foundation", "corpus-tokens": "300b", "budget-usd": "5m", "ml-expertise": "research", timeline: "quarters" },
+      // With the volume known, the document has its cost sketch, and a cost question is answered like the others.
+      { need: "knowledge", "corpus-tokens": "2m", "queries-per-day": "20k", "prompt-tokens": "2k" },
+    ];
     const batch = lines(runCli(["--batch", "-", "--what-if"], { input: profiles.map((p) => JSON.stringify(p)).join("\n") }).stdout);
     profiles.forEach((profile, i) => {
       const single = JSON.parse(runCli(["--profile", "-", "--format", "json"], { input: JSON.stringify(profile) }).stdout);
@@ -110,7 +115,10 @@ describe("recommend --batch", () => {
     expect(out).toHaveLength(records.length);
     out.forEach((text, i) => {
       const profile = parseProfile(rules, { origin: "test", values: records[i]! });
-      expect(text).toBe(JSON.stringify({ line: i + 1, ...evaluate(rules, profile, { search: "none" }) }));
+      // The cost sketch (present when the volume is answered) is checked by the test of --what-if above.
+      const { cost, ...decided } = JSON.parse(text);
+      expect(cost !== undefined).toBe(profile["queries-per-day"] !== undefined);
+      expect(JSON.stringify(decided)).toBe(JSON.stringify({ line: i + 1, ...evaluate(rules, profile, { search: "none" }) }));
     });
   });
 
