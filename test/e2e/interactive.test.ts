@@ -13,12 +13,13 @@ describe("the questionnaire in a real terminal", () => {
     try {
       await pty.waitFor(/\(1\/(\d+)\) When a good prompt/);
       const total = Number((await pty.waitFor(/\(1\/(\d+)\)/))[1]);
-      pty.send(KEYS.enter); // need: Knowledge, the first choice
+      // The cursor starts on "Not sure", the last choice; down wraps round to the first.
+      pty.send(KEYS.down + KEYS.enter); // need: Knowledge, the first choice
       for (let k = 2; k <= total; k++) {
         // A select shows its choices (❯), a number question says how to skip it: answer numbers with a
         // suffixed number, the rest with the first choice.
         const match = await pty.waitFor(new RegExp(`\\(${k}/${total}\\) [\\s\\S]*?(❯|empty:\\s+not\\s+sure)`));
-        if (match[1] !== "❯") pty.send("2m");
+        pty.send(match[1] !== "❯" ? "2m" : KEYS.down);
         pty.send(KEYS.enter);
       }
       await pty.waitFor(/Answer \d+ more questions/);
