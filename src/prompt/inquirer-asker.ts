@@ -64,6 +64,8 @@ export function numberPrompt(dimension: Dimension, progress: Progress) {
   const help = dimension.help ? `\n  ${shown(dimension.help)}` : "";
   return {
     message: `${heading(dimension, progress)}${help}\n  (e.g. 500, 50k, 2.5m; empty: not sure)`,
+    // Once answered, an empty entry says what it meant, as the selects do.
+    transformer: (raw: string, { isFinal }: { isFinal: boolean }) => (isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw),
     validate: (raw: string) => {
       if (raw.trim() === "") return true;
       const parsed = parseAnswer(dimension, raw);

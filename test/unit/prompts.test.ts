@@ -78,10 +78,11 @@ describe("prompts", () => {
     expect(toAnswer(budget, await answer)).toBe(20_000);
   });
 
-  it("an empty number means not sure", async () => {
+  it("an empty number means not sure, and says so once answered", async () => {
     const budget = dimension("budget-usd");
-    const { answer, events } = await render(input, numberPrompt(budget, { index: 1, total: 1 }));
+    const { answer, events, getScreen } = await render(input, numberPrompt(budget, { index: 1, total: 1 }));
     events.keypress("enter");
     expect(toAnswer(budget, await answer)).toBeUndefined();
+    expect(getScreen()).toMatch(/Not sure — leave open$/);
   });
 });
