@@ -5,6 +5,7 @@ import { CancelledError, TerminatedError } from "../core/errors.js";
 import { parseAnswer, type Answer } from "../core/parse-profile.js";
 import type { Dimension, EnumDimension } from "../core/rules-schema.js";
 import { shown } from "../core/shown.js";
+import { wrap } from "../render/style.js";
 import type { Asker, Progress } from "./asker.js";
 
 /** The value a "Not sure" choice returns; it leaves the question unanswered. */
@@ -60,10 +61,11 @@ export function booleanPrompt(dimension: Dimension, progress: Progress) {
  * A text input that accepts 50k, $20,000 or 2.5m and explains a bad entry inline; empty means not sure. The
  * question's help goes on a line of its own under the question (an input has no description line).
  */
-export function numberPrompt(dimension: Dimension, progress: Progress) {
-  const help = dimension.help ? `\n  ${shown(dimension.help)}` : "";
+export function numberPrompt(dimension: Dimension, progress: Progress, width = 80) {
+  // Wrapped here, indented, so that a narrow terminal does not break it at an odd place.
+  const help = dimension.help ? `\n${wrap(shown(dimension.help), width, "  ")}` : "";
   return {
-    message: `${heading(dimension, progress)}${help}\n  (e.g. 500, 50k, 2.5m; empty: not sure)`,
+    message: `${heading(dimension, progress)}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
     // Once answered, an empty entry says what it meant, as the selects do.
     transformer: (raw: string, { isFinal }: { isFinal: boolean }) => (isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw),
     validate: (raw: string) => {
@@ -92,6 +94,8 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
+const columnsOf = (output: NodeJS.WritableStream) => (output as { columns?: number }).columns || 80;
+
 /** The questions in a terminal, over Inquirer's select, input and confirm prompts. */
 export function inquirerAsker(streams: PromptStreams): Asker {
   const context = { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: false };
@@ -102,7 +106,7 @@ export function inquirerAsker(streams: PromptStreams): Asker {
           ? select(enumPrompt(dimension, progress), context)
           : dimension.type === "boolean"
             ? select(booleanPrompt(dimension, progress), context)
-            : input(numberPrompt(dimension, progress), context);
+            : input(numberPrompt(dimension, progress, columnsOf(streams.output)), context);
       return cancellable(raw.then((value) => toAnswer(dimension, value)));
     },
     confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),

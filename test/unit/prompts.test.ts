@@ -49,6 +49,16 @@ describe("prompts", () => {
     expect(getScreen()).toMatch(/empty: not sure/);
   });
 
+  it("wraps a number question's help to the terminal, indented", async () => {
+    const { getScreen } = await render(input, numberPrompt(dimension("corpus-tokens"), { index: 1, total: 1 }, 40));
+    const help = getScreen().split("\n").slice(1, -1);
+    expect(help.length).toBeGreaterThan(1);
+    for (const line of help) {
+      expect(line.length).toBeLessThanOrEqual(40);
+      expect(line).toMatch(/^  \S/);
+    }
+  });
+
   it("makes control characters in a rules file's text visible", async () => {
     const hostile = { ...(dimension("latency") as EnumDimension), question: "Bad\u001b]0;title\u0007?", help: "x\u001b[2Jy" };
     const { getScreen } = await render(select, enumPrompt(hostile, { index: 1, total: 1 }));
