@@ -80,6 +80,15 @@ describe("the questionnaire", () => {
     expect(some.offer).toBe(`None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`);
   });
 
+  it("says so when every one of the rest could change the advice, and then asks no more", async () => {
+    const changing = evaluate(rules, { need: "behavior" }).sharpen.map((q) => q.dimension).filter((id) => rest.includes(id));
+    const round = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing);
+    expect(round.offer).toBe(`All ${changing.length} other questions could change this advice (${changing.join(", ")}). Answer them?`);
+    expect(round.others).toEqual([]);
+    const one = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing.slice(0, 1));
+    expect(one.offer).toBe(`The other question could change this advice (${changing[0]}). Answer it?`);
+  });
+
   it("asks the rest on a yes, numbering on from the core round", async () => {
     const { asker, asked } = fakeAsker({ latency: "strict" }, true);
     const answers = await askQuestions(rules, none(), asker);
