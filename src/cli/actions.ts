@@ -88,7 +88,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   const interactive = options.input && (!given || options.ask) && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
-    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
+    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`);
     const { askQuestions } = await import("../prompt/questionnaire.js");
     answers = { ...answers, ...(await askQuestions(ctx.rules, answers, ask)) };
     profile = answers.profile;

@@ -65,6 +65,7 @@ describe("the questionnaire in a real terminal", () => {
     const text = readFileSync(saved, "utf8");
     for (const id of core) expect(text).toMatch(new RegExp(`^${id}: not-sure$`, "m"));
     expect(pty.text).toMatch(/Not sure — leave open/);
+    expect(pty.text).toMatch(/Enter alone leaves a question open/);
     // The questions fit; the advice after them is the renderers' to fit (a link, for one, is never broken).
     // Inquirer redraws with cursor movements, so a cursor movement ends a line as a new line does.
     const questions = pty.screen.slice(0, pty.screen.indexOf("Recommendation:")).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "\n");
