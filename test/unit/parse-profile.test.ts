@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProfileError } from "../../src/core/errors.js";
-import { LEFT_OPEN, mergeAnswers, parseAnswers, parseProfile, recordedProfile } from "../../src/core/parse-profile.js";
+import { LEFT_OPEN, mergeAnswers, mergeProfiles, parseAnswers, parseProfile, recordedProfile } from "../../src/core/parse-profile.js";
 import { defaultRules } from "../helpers.js";
 
 const parse = (values: Record<string, unknown>) => parseProfile(defaultRules(), { origin: "test", values });
@@ -52,6 +52,12 @@ describe("parseProfile", () => {
 
   it("reports every bad answer at once", () => {
     expect(problemsOf({ latency: "x", "budget-usd": "y", nope: 1 })).toHaveLength(3);
+  });
+});
+
+describe("mergeProfiles", () => {
+  it("lets later layers win", () => {
+    expect(mergeProfiles({ need: "knowledge", latency: "batch" }, { latency: "strict" })).toEqual({ need: "knowledge", latency: "strict" });
   });
 });
 
