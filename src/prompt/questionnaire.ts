@@ -30,35 +30,32 @@ export function secondRound(rules: Rules, answers: ProfileAnswers, rest: string[
 }
 
 /**
- * Asks what the answers do not cover yet: the core round first, then, if the user wants, the questions that could
- * still change the advice, then, if wanted, the rest. Questions answered or left open ("not sure") by flags or a
- * profile file are never asked again; a question left open here is recorded as open.
+ * Asks what the answers do not cover yet: the core round first, then, while the user wants, the questions that could
+ * still change the advice given the answers so far, and when none could, the rest. Questions answered or left open
+ * ("not sure") by flags or a profile file are never asked again; a question left open here is recorded as open.
  */
 export async function askQuestions(rules: Rules, given: ProfileAnswers, ask: Asker): Promise<ProfileAnswers> {
   const answers: ProfileAnswers = { profile: { ...given.profile }, open: [...given.open] };
   const byId = new Map(rules.dimensions.map((d) => [d.id, d]));
   const rounds = questionRounds(rules);
   const pending = (id: string) => given.profile[id] === undefined && !given.open.includes(id);
-  const core = rounds.core.filter(pending);
-  const rest = rounds.rest.filter(pending);
-  const total = core.length + rest.length;
   let asked = 0;
-  const askAll = async (ids: string[], shownTotal: number) => {
+  const askAll = async (ids: string[]) => {
+    const total = asked + ids.length;
     for (const id of ids) {
-      const value = await ask.answer(byId.get(id)!, { index: ++asked, total: shownTotal });
+      const value = await ask.answer(byId.get(id)!, { index: ++asked, total });
       if (value !== undefined) answers.profile[id] = value;
       else answers.open.push(id);
     }
   };
-  await askAll(core, core.length);
-  if (rest.length === 0) return answers;
-  const { changing, others, offer } = secondRound(rules, answers, rest);
-  if (!(await ask.confirm(offer, false))) return answers;
-  if (changing.length === 0) {
-    await askAll(others, total);
-    return answers;
+  await askAll(rounds.core.filter(pending));
+  let rest = rounds.rest.filter(pending);
+  while (rest.length > 0) {
+    const { changing, others, offer } = secondRound(rules, answers, rest);
+    if (!(await ask.confirm(offer, false))) break;
+    const round = changing.length > 0 ? changing : others;
+    await askAll(round);
+    rest = rest.filter((id) => !round.includes(id));
   }
-  await askAll(changing, core.length + changing.length);
-  if (others.length > 0 && (await ask.confirm(`Answer the ${plural(others.length, "other question")} too?`, false))) await askAll(others, total);
   return answers;
 }

@@ -59,7 +59,9 @@ describe("the questionnaire", () => {
     expect(confirms[0]).toBe(
       `${changing.length} of the ${rest.length} other questions could change this advice (${changing.slice(0, 5).join(", ")}${changing.length > 5 ? ", …" : ""}). Answer ${changing.length === 1 ? "it" : "them"}?`,
     );
-    expect(confirms[1]).toBe(`Answer the ${rest.length - changing.length} other questions too?`);
+    // Offered again for the answers given by then: none of the others could change the advice any more.
+    expect(confirms[1]).toBe(`None of the ${rest.length - changing.length} other questions would change this recommendation. Answer them anyway?`);
+    expect(confirms).toHaveLength(2);
     const second = asked.slice(coreLeft.length).map((a) => a.id);
     expect(second.slice(0, changing.length)).toEqual(changing);
     expect(second.slice(changing.length).sort()).toEqual(rest.filter((id) => !changing.includes(id)).sort());
