@@ -7,8 +7,6 @@ import { questionRounds } from "./question-order.js";
 /** How many question ids the second-round offer names before it says "…". */
 const NAMED = 5;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /**
  * The second round, the questions that could change the advice first (as the evaluator finds them for the answers
  * so far, most decisive first), and the offer that says so.
@@ -22,10 +20,12 @@ export function secondRound(rules: Rules, answers: ProfileAnswers, rest: string[
   const named = `${changing.slice(0, NAMED).join(", ")}${changing.length > NAMED ? ", …" : ""}`;
   const offer =
     changing.length === 0
-      ? `None of the ${plural(rest.length, "other question")} would change this recommendation. Answer ${rest.length === 1 ? "it" : "them"} anyway?`
+      ? rest.length === 1
+        ? "The other question would not change this recommendation. Answer it anyway?"
+        : `None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`
       : changing.length === rest.length
         ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice (${named}). Answer ${rest.length === 1 ? "it" : "them"}?`
-        : `${changing.length} of the ${plural(rest.length, "other question")} could change this advice (${named}). Answer ${changing.length === 1 ? "it" : "them"}?`;
+        : `${changing.length} of the ${rest.length} other questions could change this advice (${named}). Answer ${changing.length === 1 ? "it" : "them"}?`;
   return { changing, others, offer };
 }
 

@@ -80,6 +80,7 @@ describe("the questionnaire", () => {
     const some = secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest);
     expect(some.changing).toEqual([]);
     expect(some.offer).toBe(`None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`);
+    expect(secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest.slice(0, 1)).offer).toBe("The other question would not change this recommendation. Answer it anyway?");
   });
 
   it("says so when every one of the rest could change the advice, and then asks no more", async () => {
