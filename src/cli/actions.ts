@@ -1,7 +1,7 @@
 import { costData, costSketch, type CostSketch } from "../core/cost.js";
 import { evaluate, type Result } from "../core/evaluate.js";
 import { UsageError } from "../core/errors.js";
-import type { Profile } from "../core/parse-profile.js";
+import { recordedProfile, type Profile } from "../core/parse-profile.js";
 import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { approachData, renderApproach, renderApproachMarkdown, renderSideBySide, renderSideBySideMarkdown } from "../render/approach.js";
@@ -83,17 +83,18 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   if (options.profileFile === "") throw new UsageError("--profile needs a file name, or - for standard input");
   // Checked before anything is asked or printed.
   if (options.save && options.save !== "-") checkSaveTarget(options.save, options.force);
-  const answers = await gatherAnswers(ctx.rules, ctx.io, options);
+  let answers = await gatherAnswers(ctx.rules, ctx.io, options);
   let profile: Profile = answers.profile;
-  const given = Object.keys(profile).length > 0;
-  const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined);
+  const given = Object.keys(profile).length + answers.open.length > 0;
+  const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined && !answers.open.includes(d.id));
   // As gh and npm do: answers given on the command line or in a file mean output, not a questionnaire.
   const interactive = options.input && (!given || options.ask) && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
-    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: "Not sure" (or an empty number) leaves a question open. Ctrl-C quits.', ctx.style.width))}\n`);
+    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`);
     const { askQuestions } = await import("../prompt/questionnaire.js");
-    profile = await askQuestions(ctx.rules, profile, ask);
+    answers = { ...answers, ...(await askQuestions(ctx.rules, answers, ask)) };
+    profile = answers.profile;
   } else if (!given) {
     const file = options.profileFile === "-" ? "standard input" : options.profileFile;
     throw noAnswersError(
@@ -111,8 +112,10 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     () => `${renderDecisionRecord(ctx.rules, result)}${sketch ? `\n${renderCostMarkdown(sketch)}` : ""}`,
   );
 
+  // "Not sure" answers are recorded too, so the saved profile replays the session without asking them again.
+  const recorded = recordedProfile(ctx.rules, answers);
   if (options.save === "-") {
-    ctx.io.stdout.write(`\n${await profileText("-", profile)}`);
+    ctx.io.stdout.write(`\n${await profileText("-", recorded)}`);
     return;
   }
   let target = options.save;
@@ -122,7 +125,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   // In a session, a name that cannot be used is explained and asked again: the answers are never lost.
   while (target) {
     try {
-      if (await saveProfile(target, profile, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined })) {
+      if (await saveProfile(target, recorded, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined })) {
         ctx.io.stderr.write(`Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.\n`);
         return;
       }
@@ -136,7 +139,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
 }
 
 /** The cost sketch joins the advice once the volume is known: without it every running cost is a guess. */
-export function sketchFor(ctx: Context, answers: Answers, result: Result): CostSketch | undefined {
+export function sketchFor(ctx: Context, answers: Pick<Answers, "profile" | "cost">, result: Result): CostSketch | undefined {
   return answers.profile["queries-per-day"] !== undefined ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, today(ctx)) : undefined;
 }
 

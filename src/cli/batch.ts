@@ -5,7 +5,7 @@ import { decodeText, InputError, inputStream } from "../io/read-input.js";
 import { batchProgress } from "./batch-progress.js";
 import { resultDocument, sketchFor } from "./actions.js";
 import type { Context, Output } from "./context.js";
-import { parseAnswers } from "./gather-answers.js";
+import { parseSource } from "./gather-answers.js";
 
 export class BatchError extends AdviseError {}
 
@@ -181,7 +181,7 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
           if (error !== undefined) throw new InputError(error);
           const record = splitId(value);
           id = record.id;
-          const answers = parseAnswers(ctx.rules, { origin: `line ${line}`, values: record.answers });
+          const answers = parseSource(ctx.rules, { origin: `line ${line}`, values: record.answers });
           const result = evaluate(ctx.rules, answers.profile, { search });
           text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...resultDocument(result, sketchFor(ctx, answers, result)) })}\n`;
         } catch (problem) {

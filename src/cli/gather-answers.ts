@@ -1,6 +1,6 @@
 import { splitCostAnswers } from "../core/cost.js";
 import { ProfileError, UsageError } from "../core/errors.js";
-import { mergeProfiles, parseProfile, type RawAnswers, type Profile } from "../core/parse-profile.js";
+import { mergeAnswers, mergeProfiles, parseAnswers, type Profile, type ProfileAnswers, type RawAnswers } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { readProfileFile } from "../io/profile-source.js";
 import type { Io } from "./context.js";
@@ -11,25 +11,24 @@ export interface AnswerSources {
   flags: Record<string, unknown>;
 }
 
-export interface Answers {
-  /** The answers to the questions the recommendation reads. */
-  profile: Profile;
+/** The answers to the questions the recommendation reads, those left open ("not sure"), and the cost sketch's. */
+export interface Answers extends ProfileAnswers {
   /** The answers to the questions only the cost sketch reads (tokens per request, model size). */
   cost: Profile;
 }
 
 /** One source of answers, split into the recommendation's and the cost sketch's. */
-export function parseAnswers(rules: Rules, raw: RawAnswers): Answers {
+export function parseSource(rules: Rules, raw: RawAnswers): Answers {
   const { cost, rest, problems } = splitCostAnswers(rules, raw.values);
   if (problems.length > 0) throw new ProfileError(`${raw.origin}: ${problems.join("; ")}`);
-  return { profile: parseProfile(rules, { ...raw, values: rest }), cost };
+  return { ...parseAnswers(rules, { ...raw, values: rest }), cost };
 }
 
 /** Answers from the profile file, then flags (later wins); every bad value is reported at once. */
 export async function gatherAnswers(rules: Rules, io: Io, sources: AnswerSources): Promise<Answers> {
-  const fromFile = sources.profileFile ? parseAnswers(rules, await readProfileFile(sources.profileFile, () => io.stdin)) : { profile: {}, cost: {} };
-  const fromFlags = parseAnswers(rules, { origin: "flags", values: sources.flags, locate: (key) => ({ path: `--${key}` }) });
-  return { profile: mergeProfiles(fromFile.profile, fromFlags.profile), cost: mergeProfiles(fromFile.cost, fromFlags.cost) };
+  const fromFile = sources.profileFile ? parseSource(rules, await readProfileFile(sources.profileFile, () => io.stdin)) : { profile: {}, open: [], cost: {} };
+  const fromFlags = parseSource(rules, { origin: "flags", values: sources.flags, locate: (key) => ({ path: `--${key}` }) });
+  return { ...mergeAnswers(fromFile, fromFlags), cost: mergeProfiles(fromFile.cost, fromFlags.cost) };
 }
 
 /** No answers at all; `why` says why none could be asked for either. */

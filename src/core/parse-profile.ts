@@ -8,6 +8,23 @@ export type Answer = string | number | boolean;
 /** Normalised answers keyed by dimension id; an unanswered dimension is absent. */
 export type Profile = Record<string, Answer>;
 
+/**
+ * The answer that means "asked, and left open": accepted for any question in a profile file or a flag, it counts as
+ * unanswered for the advice, but a questionnaire does not ask it again, so a saved session replays as it was.
+ */
+export const LEFT_OPEN = "not-sure";
+
+/** A profile with the questions explicitly left open beside it. */
+export interface ProfileAnswers {
+  profile: Profile;
+  /** Dimension ids answered "not sure". */
+  open: string[];
+}
+
+// Anchored, so a very long answer is turned down at its first character rather than copied to compare it.
+const LEFT_OPEN_FORM = new RegExp(`^\\s*${LEFT_OPEN}\\s*$`, "i");
+const isLeftOpen = (raw: unknown) => typeof raw === "string" && LEFT_OPEN_FORM.test(raw);
+
 const TRUE = ["true", "yes", "y", "1", "on"];
 const FALSE = ["false", "no", "n", "0", "off"];
 
@@ -81,10 +98,16 @@ export interface RawAnswers {
   locate?: (key: string, part: "key" | "value") => Partial<Problem>;
 }
 
-/** Validates raw answers against the rules' dimensions, reporting every problem at once. */
+/** Validates raw answers against the rules' dimensions, reporting every problem at once; "not sure" is unanswered. */
 export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
+  return parseAnswers(rules, raw).profile;
+}
+
+/** As parseProfile, and also lists the questions answered "not sure" (LEFT_OPEN). */
+export function parseAnswers(rules: Rules, raw: RawAnswers): ProfileAnswers {
   const { dimensions } = indexRules(rules);
   const profile: Profile = {};
+  const open: string[] = [];
   // Allocated only when something is wrong: a batch parses every record through here.
   let problems: Problem[] | undefined;
   for (const key in raw.values) {
@@ -98,16 +121,44 @@ export function parseProfile(rules: Rules, raw: RawAnswers): Profile {
     if (value === null || value === undefined) continue;
     const answer = answerOf(dimension, value);
     if (answer !== undefined) profile[key] = answer;
+    else if (isLeftOpen(value)) open.push(key);
     else (problems ??= []).push({ ...raw.locate?.(key, "value"), message: rejection(dimension, value) });
   }
   if (problems) {
     const head = problems.length === 1 ? problems[0]!.message : `${problems.length} problems`;
     throw new ProfileError(`${raw.origin}: ${head}`, problems);
   }
-  return profile;
+  return { profile, open };
 }
 
 /** Later sources override earlier ones: profile file, then flags, then answers to questions. */
 export function mergeProfiles(...layers: Profile[]): Profile {
   return Object.assign({}, ...layers) as Profile;
+}
+
+/** As mergeProfiles; a later answer closes a question an earlier source left open, and a later "not sure" opens it. */
+export function mergeAnswers(...layers: ProfileAnswers[]): ProfileAnswers {
+  const profile: Profile = {};
+  const open = new Set<string>();
+  for (const layer of layers) {
+    for (const [id, value] of Object.entries(layer.profile)) {
+      profile[id] = value;
+      open.delete(id);
+    }
+    for (const id of layer.open) {
+      delete profile[id];
+      open.add(id);
+    }
+  }
+  return { profile, open: [...open] };
+}
+
+/** The answers as a profile file records them, in the rules' order, questions left open as LEFT_OPEN. */
+export function recordedProfile(rules: Rules, { profile, open }: ProfileAnswers): Profile {
+  const recorded: Profile = {};
+  for (const { id } of rules.dimensions) {
+    if (profile[id] !== undefined) recorded[id] = profile[id];
+    else if (open.includes(id)) recorded[id] = LEFT_OPEN;
+  }
+  return recorded;
 }

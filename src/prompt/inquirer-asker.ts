@@ -4,10 +4,16 @@ import select from "@inquirer/select";
 import { CancelledError, TerminatedError } from "../core/errors.js";
 import { parseAnswer, type Answer } from "../core/parse-profile.js";
 import type { Dimension, EnumDimension } from "../core/rules-schema.js";
+import { shown } from "../core/shown.js";
+import { wrap } from "../render/style.js";
 import type { Asker, Progress } from "./asker.js";
 
 /** The value a "Not sure" choice returns; it leaves the question unanswered. */
 export const NOT_SURE = "\u0000not-sure";
+
+/** The neutral choice: worded so that it cannot be taken for a value such as need "unclear" (issue #19). */
+export const NOT_SURE_CHOICE = "Not sure — leave open";
+const NOT_SURE_MEANING = "Leave it open; the advice says whether it matters.";
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
@@ -16,16 +22,25 @@ export interface PromptStreams {
   signal?: AbortSignal;
 }
 
-const heading = (dimension: Dimension, { index, total }: Progress) => `(${index}/${total}) ${dimension.question}`;
+// Text from the rules file (which may be the user's own) is shown through shown(), like every text from outside.
+const heading = (dimension: Dimension, { index, total }: Progress) => `(${index}/${total}) ${shown(dimension.question)}`;
 
-/** A select over the enum's values, labels shown and meanings as the description of the highlighted one. */
+/** What a choice says under the list when highlighted: its own meaning, then the question's help. */
+const describe = (meaning: string | undefined, help: string | undefined) =>
+  [meaning, help].filter((text): text is string => Boolean(text)).map(shown).join("\n");
+
+/**
+ * A select over the enum's values, labels shown and, for the highlighted one, its meaning and the question's help.
+ * The cursor starts on "Not sure", so pressing Enter through never commits an answer that moves the advice.
+ */
 export function enumPrompt(dimension: EnumDimension, progress: Progress) {
   return {
     message: heading(dimension, progress),
     choices: [
-      ...dimension.values.map((v) => ({ name: v.label, value: v.id, description: v.meaning })),
-      { name: "Not sure", value: NOT_SURE, description: "Leave it open; the advice will say whether it matters." },
+      ...dimension.values.map((v) => ({ name: shown(v.label), value: v.id, description: describe(v.meaning, dimension.help) })),
+      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help) },
     ],
+    default: NOT_SURE,
     pageSize: 8,
   };
 }
@@ -34,21 +49,29 @@ export function booleanPrompt(dimension: Dimension, progress: Progress) {
   return {
     message: heading(dimension, progress),
     choices: [
-      { name: "Yes", value: "yes", description: dimension.help },
-      { name: "No", value: "no", description: dimension.help },
-      { name: "Not sure", value: NOT_SURE },
+      { name: "Yes", value: "yes", description: describe(undefined, dimension.help) },
+      { name: "No", value: "no", description: describe(undefined, dimension.help) },
+      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help) },
     ],
+    default: NOT_SURE,
   };
 }
 
-/** A text input that accepts 50k or 2.5m and explains a bad entry inline; empty means not sure. */
-export function numberPrompt(dimension: Dimension, progress: Progress) {
+/**
+ * A text input that accepts 50k, $20,000 or 2.5m and explains a bad entry inline; empty means not sure. The
+ * question's help goes on a line of its own under the question (an input has no description line).
+ */
+export function numberPrompt(dimension: Dimension, progress: Progress, width = 80) {
+  // Wrapped here, indented, so that a narrow terminal does not break it at an odd place.
+  const help = dimension.help ? `\n${wrap(shown(dimension.help), width, "  ")}` : "";
   return {
-    message: `${heading(dimension, progress)} (50k, 2.5m…; empty: not sure)`,
+    message: `${heading(dimension, progress)}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
+    // Once answered, an empty entry says what it meant, as the selects do.
+    transformer: (raw: string, { isFinal }: { isFinal: boolean }) => (isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw),
     validate: (raw: string) => {
       if (raw.trim() === "") return true;
       const parsed = parseAnswer(dimension, raw);
-      return "error" in parsed ? parsed.error : true;
+      return "error" in parsed ? shown(parsed.error) : true;
     },
   };
 }
@@ -71,6 +94,8 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
+const columnsOf = (output: NodeJS.WritableStream) => (output as { columns?: number }).columns || 80;
+
 /** The questions in a terminal, over Inquirer's select, input and confirm prompts. */
 export function inquirerAsker(streams: PromptStreams): Asker {
   const context = { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: false };
@@ -81,7 +106,7 @@ export function inquirerAsker(streams: PromptStreams): Asker {
           ? select(enumPrompt(dimension, progress), context)
           : dimension.type === "boolean"
             ? select(booleanPrompt(dimension, progress), context)
-            : input(numberPrompt(dimension, progress), context);
+            : input(numberPrompt(dimension, progress, columnsOf(streams.output)), context);
       return cancellable(raw.then((value) => toAnswer(dimension, value)));
     },
     confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),

@@ -1,28 +1,61 @@
-import type { Profile } from "../core/parse-profile.js";
+import { evaluate } from "../core/evaluate.js";
+import type { ProfileAnswers } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import type { Asker } from "./asker.js";
 import { questionRounds } from "./question-order.js";
 
+/** How many question ids the second-round offer names before it says "…". */
+const NAMED = 5;
+
 /**
- * Asks what the profile does not answer yet: the core round first, then, if the user wants, the rest; each
- * round most decisive question first. Answers already given by flags or a profile file are never asked again.
+ * The second round, the questions that could change the advice first (as the evaluator finds them for the answers
+ * so far, most decisive first), and the offer that says so.
  */
-export async function askQuestions(rules: Rules, given: Profile, ask: Asker): Promise<Profile> {
-  const profile: Profile = { ...given };
+export function secondRound(rules: Rules, answers: ProfileAnswers, rest: string[]): { changing: string[]; others: string[]; offer: string } {
+  const waiting = new Set(rest);
+  const changing = evaluate(rules, answers.profile)
+    .sharpen.map((q) => q.dimension)
+    .filter((id) => waiting.has(id));
+  const others = rest.filter((id) => !changing.includes(id));
+  const named = `${changing.slice(0, NAMED).join(", ")}${changing.length > NAMED ? ", …" : ""}`;
+  const offer =
+    changing.length === 0
+      ? rest.length === 1
+        ? "The other question would not change this recommendation. Answer it anyway?"
+        : `None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`
+      : changing.length === rest.length
+        ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice (${named}). Answer ${rest.length === 1 ? "it" : "them"}?`
+        : `${changing.length} of the ${rest.length} other questions could change this advice (${named}). Answer ${changing.length === 1 ? "it" : "them"}?`;
+  return { changing, others, offer };
+}
+
+/**
+ * Asks what the answers do not cover yet: the core round first, then, while the user wants, the questions that could
+ * still change the advice given the answers so far, and when none could, the rest. Questions answered or left open
+ * ("not sure") by flags or a profile file are never asked again; a question left open here is recorded as open.
+ */
+export async function askQuestions(rules: Rules, given: ProfileAnswers, ask: Asker): Promise<ProfileAnswers> {
+  const answers: ProfileAnswers = { profile: { ...given.profile }, open: [...given.open] };
   const byId = new Map(rules.dimensions.map((d) => [d.id, d]));
   const rounds = questionRounds(rules);
-  const core = rounds.core.filter((id) => given[id] === undefined);
-  const rest = rounds.rest.filter((id) => given[id] === undefined);
-  const askAll = async (ids: string[], offset: number, total: number) => {
-    for (const [i, id] of ids.entries()) {
-      const dimension = byId.get(id)!;
-      const value = await ask.answer(dimension, { index: offset + i + 1, total });
-      if (value !== undefined) profile[id] = value;
+  const pending = (id: string) => given.profile[id] === undefined && !given.open.includes(id);
+  let asked = 0;
+  const askAll = async (ids: string[]) => {
+    const total = asked + ids.length;
+    for (const id of ids) {
+      const value = await ask.answer(byId.get(id)!, { index: ++asked, total });
+      if (value !== undefined) answers.profile[id] = value;
+      else answers.open.push(id);
     }
   };
-  await askAll(core, 0, core.length);
-  if (rest.length > 0 && (await ask.confirm(`Answer ${rest.length} more question${rest.length === 1 ? "" : "s"} to sharpen the advice?`, false))) {
-    await askAll(rest, core.length, core.length + rest.length);
+  await askAll(rounds.core.filter(pending));
+  let rest = rounds.rest.filter(pending);
+  while (rest.length > 0) {
+    const { changing, others, offer } = secondRound(rules, answers, rest);
+    if (!(await ask.confirm(offer, false))) break;
+    const round = changing.length > 0 ? changing : others;
+    await askAll(round);
+    rest = rest.filter((id) => !round.includes(id));
   }
-  return profile;
+  return answers;
 }

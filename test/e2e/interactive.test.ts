@@ -1,9 +1,18 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KEYS, startInPty } from "./pty.js";
 import { runCli } from "./run-cli.js";
-import { tempDir } from "../helpers.js";
+import { defaultRules, tempDir } from "../helpers.js";
+import { questionRounds } from "../../src/prompt/question-order.js";
+
+/** Presses Enter at every question of a round of `total`, which leaves each open ("Not sure", an empty number). */
+async function enterThrough(pty: ReturnType<typeof startInPty>, total: number) {
+  for (let k = 1; k <= total; k++) {
+    await pty.waitFor(new RegExp(`\\(${k}/${total}\\) [\\s\\S]*?(❯|empty:\\s+not\\s+sure)`));
+    pty.send(KEYS.enter);
+  }
+}
 
 describe("the questionnaire in a real terminal", () => {
   it("asks the core questions by keystrokes and prints the advice; the saved profile gives it again", async () => {
@@ -13,15 +22,16 @@ describe("the questionnaire in a real terminal", () => {
     try {
       await pty.waitFor(/\(1\/(\d+)\) When a good prompt/);
       const total = Number((await pty.waitFor(/\(1\/(\d+)\)/))[1]);
-      pty.send(KEYS.enter); // need: Knowledge, the first choice
+      // The cursor starts on "Not sure", the last choice; down wraps round to the first.
+      pty.send(KEYS.down + KEYS.enter); // need: Knowledge, the first choice
       for (let k = 2; k <= total; k++) {
         // A select shows its choices (❯), a number question says how to skip it: answer numbers with a
         // suffixed number, the rest with the first choice.
         const match = await pty.waitFor(new RegExp(`\\(${k}/${total}\\) [\\s\\S]*?(❯|empty:\\s+not\\s+sure)`));
-        if (match[1] !== "❯") pty.send("2m");
+        pty.send(match[1] !== "❯" ? "2m" : KEYS.down);
         pty.send(KEYS.enter);
       }
-      await pty.waitFor(/Answer \d+ more questions/);
+      await pty.waitFor(/other\s+questions?\s+(could|would)\s+change\s+this/);
       pty.send(KEYS.enter); // the default: no
       await pty.waitFor(/Saved the answers to/);
       expect(await pty.exited).toBe(0);
@@ -35,6 +45,79 @@ describe("the questionnaire in a real terminal", () => {
     const again = runCli(["--profile", saved, "--format", "json"]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).recommendation.name).toBe(shown);
+  });
+
+  it("records \"Not sure\" in the saved profile, which then asks nothing already recorded, at 60 columns", async () => {
+    const { core, rest } = questionRounds(defaultRules());
+    const dir = tempDir("advise-");
+    const saved = join(dir, "open.yaml");
+    const pty = startInPty(["--save", saved], { columns: 60 });
+    try {
+      await enterThrough(pty, core.length);
+      await pty.waitFor(/other\s+questions?\s+(could|would)\s+change\s+this/);
+      pty.send(KEYS.enter);
+      await pty.waitFor(/Saved the answers to/);
+      expect(await pty.exited).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    // Enter alone answered nothing: the cursor started on "Not sure" and the numbers were left empty.
+    const text = readFileSync(saved, "utf8");
+    for (const id of core) expect(text).toMatch(new RegExp(`^${id}: not-sure$`, "m"));
+    expect(pty.text).toMatch(/Not sure — leave open/);
+    expect(pty.text).toMatch(/Enter alone leaves a question open/);
+    // The questions fit; the advice after them is the renderers' to fit (a link, for one, is never broken).
+    // Inquirer redraws with cursor movements, so a cursor movement ends a line as a new line does.
+    const questions = pty.screen.slice(0, pty.screen.indexOf("Recommendation:")).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "\n");
+    expect(questions).toMatch(/About 750 words make 1,000 tokens/);
+    for (const line of questions.replace(/\r/g, "").split("\n")) expect(line, line).toHaveLength(Math.min(line.length, 60));
+
+    const again = startInPty(["--profile", saved, "--ask"]);
+    try {
+      const offer = await again.waitFor(/(\d+) of the (\d+) other questions could change|the (\d+) other questions would change/);
+      expect(Number(offer[2] ?? offer[3])).toBe(rest.length);
+      again.send(KEYS.enter);
+      await again.waitFor(/Save these answers/);
+      again.send(KEYS.enter);
+      expect(await again.exited).toBe(0);
+    } finally {
+      again.kill();
+    }
+    expect(again.text).not.toMatch(/\(1\/\d+\)/);
+    expect(again.text).toMatch(/Recommendation: /);
+  });
+
+  it("a session's answers survive a mistyped folder and a refusal to overwrite", async () => {
+    const dir = tempDir("advise-");
+    const taken = join(dir, "taken.yaml");
+    writeFileSync(taken, "need: behavior\n");
+    const good = join(dir, "good.yaml");
+    const { core } = questionRounds(defaultRules());
+    const pty = startInPty(["--need", "knowledge", "--ask"]);
+    try {
+      await enterThrough(pty, core.length - 1);
+      await pty.waitFor(/other\s+questions?\s+(could|would)\s+change\s+this/);
+      pty.send(KEYS.enter);
+      await pty.waitFor(/Save these answers/);
+      pty.send("y" + KEYS.enter);
+      await pty.waitFor(/File name/);
+      pty.send(join(dir, "nodir", "x.yaml") + KEYS.enter);
+      await pty.waitFor(/folder \S*nodir\/ does not exist/);
+      await pty.waitFor(/Another file name/);
+      pty.send(taken + KEYS.enter);
+      await pty.waitFor(/exists\. Replace it\?/);
+      pty.send(KEYS.enter); // the default: no
+      const from = pty.screen.length;
+      await pty.waitFor(/Another file name/, from);
+      pty.send(good + KEYS.enter);
+      await pty.waitFor(/Saved the answers to/);
+      expect(await pty.exited).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    expect(readFileSync(taken, "utf8")).toBe("need: behavior\n");
+    expect(readFileSync(good, "utf8")).toMatch(/^need: knowledge$/m);
+    expect(readFileSync(good, "utf8")).toMatch(/: not-sure$/m);
   });
 
   it.each([

@@ -7,8 +7,9 @@ const settings = { seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Numbe
 /** The number form as one expression, as the contract states it: what parseNumber's quicker reading must agree with. */
 function byExpression(value: string): number | undefined {
   let text = value.trim();
-  if (text.includes("_") || text.includes(",")) text = text.replace(/[_,](?=\d{3}\b)/g, "");
   if (text.startsWith("+")) text = text.slice(1);
+  if (text.startsWith("$")) text = text.slice(1).trimStart();
+  text = text.replace(/(?<=\d)[_, ](?=\d{3}\b)/g, "");
   const match = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i.exec(text);
   if (!match) return undefined;
   const [, digits, exponent, suffix] = match;
@@ -32,11 +33,17 @@ describe("parseNumber", () => {
     [".5k", 500],
     ["1e3", 1000],
     ["+7", 7],
+    ["$20k", 20_000],
+    ["$20,000", 20_000],
+    ["$ 1,250,000", 1_250_000],
+    ["20 000", 20_000],
+    ["+$5", 5],
+    ["1,000.5", 1000.5],
   ])("%j → %d", (input, expected) => {
     expect(parseNumber(input)).toBe(expected);
   });
 
-  it.each([-5, "-5", "lots", "", "5x", "k", Number.NaN, Number.POSITIVE_INFINITY, "Infinity", true, null, {}, "1e999", "2.5.1m"])(
+  it.each([-5, "-5", "lots", "", "5x", "k", Number.NaN, Number.POSITIVE_INFINITY, "Infinity", true, null, {}, "1e999", "2.5.1m", "$", "20$", "$-5", ",000", "1,00", "1,0000", "1 00", "$$5", "€20k"])(
     "%j is rejected",
     (input) => {
       expect(parseNumber(input)).toBeUndefined();
@@ -46,7 +53,7 @@ describe("parseNumber", () => {
 
 describe("parseNumber against the number form as one expression", () => {
   it("reads every text alike", () => {
-    const char = fc.constantFrom(..."0123456789.eE+-_, kmbtKMBTx", "\u212a", "\u00a0", "\t", "\u0660", "９");
+    const char = fc.constantFrom(..."0123456789.eE+-_, kmbtKMBTx$", "\u212a", "\u00a0", "\t", "\u0660", "９");
     const text = fc.oneof(fc.array(char, { maxLength: 8 }).map((chars) => chars.join("")), fc.string({ maxLength: 6 }), fc.nat().map(String));
     fc.assert(
       fc.property(text, (value) => {

@@ -13,6 +13,7 @@ describe("prompts", () => {
     const latency = dimension("latency") as EnumDimension;
     const { answer, events, getScreen } = await render(select, enumPrompt(latency, { index: 2, total: 8 }));
     expect(getScreen()).toContain("(2/8) What response time do you need?");
+    events.keypress("down");
     expect(getScreen()).toContain("Under a second.");
     events.keypress("down");
     expect(getScreen()).toContain("One to five seconds");
@@ -20,18 +21,56 @@ describe("prompts", () => {
     expect(toAnswer(latency, await answer)).toBe("interactive");
   });
 
-  it("every question can be answered \"not sure\"", async () => {
-    const latency = dimension("latency") as EnumDimension;
-    const { answer, events } = await render(select, enumPrompt(latency, { index: 1, total: 1 }));
-    for (let i = 0; i < latency.values.length; i++) events.keypress("down");
+  it.each(["latency", "timeline", "retrieval-infra", "need"])("the cursor of %s starts on \"Not sure\", so Enter leaves it open", async (id) => {
+    const { answer, events, getScreen } = await render(select, enumPrompt(dimension(id) as EnumDimension, { index: 1, total: 1 }));
+    expect(getScreen()).toMatch(/❯ Not sure — leave open/);
     events.keypress("enter");
-    expect(toAnswer(latency, await answer)).toBeUndefined();
+    expect(toAnswer(dimension(id), await answer)).toBeUndefined();
+  });
+
+  it("the neutral choice and need \"unclear\" read differently", async () => {
+    const { events, getScreen } = await render(select, enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }));
+    events.keypress("up");
+    expect(getScreen()).toMatch(/❯ We have not diagnosed it yet/);
+    expect(getScreen()).not.toMatch(/Not clear yet/);
+  });
+
+  it("shows the question's help under the highlighted choice", async () => {
+    const { events, getScreen } = await render(select, enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }));
+    expect(getScreen()).toContain("Diagnose first: missing facts call for retrieval");
+    events.keypress("down");
+    expect(getScreen()).toContain("It does not know our facts");
+    expect(getScreen()).toContain("Diagnose first: missing facts call for retrieval");
+  });
+
+  it("shows a number question's help with it", async () => {
+    const { getScreen } = await render(input, numberPrompt(dimension("corpus-tokens"), { index: 1, total: 1 }));
+    expect(getScreen()).toContain("About 750 words make 1,000 tokens");
+    expect(getScreen()).toMatch(/empty: not sure/);
+  });
+
+  it("wraps a number question's help to the terminal, indented", async () => {
+    const { getScreen } = await render(input, numberPrompt(dimension("corpus-tokens"), { index: 1, total: 1 }, 40));
+    const help = getScreen().split("\n").slice(1, -1);
+    expect(help.length).toBeGreaterThan(1);
+    for (const line of help) {
+      expect(line.length).toBeLessThanOrEqual(40);
+      expect(line).toMatch(/^  \S/);
+    }
+  });
+
+  it("makes control characters in a rules file's text visible", async () => {
+    const hostile = { ...(dimension("latency") as EnumDimension), question: "Bad\u001b]0;title\u0007?", help: "x\u001b[2Jy" };
+    const { getScreen } = await render(select, enumPrompt(hostile, { index: 1, total: 1 }));
+    expect(getScreen()).toContain("Bad\\x1b]0;title\\x07?");
+    expect(getScreen()).toContain("x\\x1b[2Jy");
   });
 
   it("a yes/no question answers a boolean", async () => {
     const citations = dimension("citations");
-    const { answer, events } = await render(select, booleanPrompt(citations, { index: 1, total: 1 }));
-    events.keypress("down");
+    const { answer, events, getScreen } = await render(select, booleanPrompt(citations, { index: 1, total: 1 }));
+    expect(getScreen()).toMatch(/❯ Not sure — leave open/);
+    events.keypress("up");
     events.keypress("enter");
     expect(toAnswer(citations, await answer)).toBe(false);
   });
@@ -44,15 +83,16 @@ describe("prompts", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(getScreen()).toMatch(/"lots" is not a valid budget-usd; expected a number ≥ 0/);
     for (let i = 0; i < 4; i++) events.keypress("backspace");
-    events.type("2.5m");
+    events.type("$20,000");
     events.keypress("enter");
-    expect(toAnswer(budget, await answer)).toBe(2_500_000);
+    expect(toAnswer(budget, await answer)).toBe(20_000);
   });
 
-  it("an empty number means not sure", async () => {
+  it("an empty number means not sure, and says so once answered", async () => {
     const budget = dimension("budget-usd");
-    const { answer, events } = await render(input, numberPrompt(budget, { index: 1, total: 1 }));
+    const { answer, events, getScreen } = await render(input, numberPrompt(budget, { index: 1, total: 1 }));
     events.keypress("enter");
     expect(toAnswer(budget, await answer)).toBeUndefined();
+    expect(getScreen()).toMatch(/Not sure — leave open$/);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, Profile } from "../../src/core/parse-profile.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Answer, ProfileAnswers, Profile } from "../../src/core/parse-profile.js";
 import type { Dimension } from "../../src/core/rules-schema.js";
 import type { Asker, Progress } from "../../src/prompt/asker.js";
 import { questionRounds } from "../../src/prompt/question-order.js";
-import { askQuestions } from "../../src/prompt/questionnaire.js";
+import { askQuestions, secondRound } from "../../src/prompt/questionnaire.js";
 import { defaultRules } from "../helpers.js";
 
 /** A fake asker: answers from a table (undefined = "not sure"), and records what was asked, in order. */
@@ -36,38 +37,92 @@ describe("the questionnaire", () => {
     expect([...core, ...rest].sort()).toEqual(rules.dimensions.map((d) => d.id).sort());
   });
 
-  it("stops after the core round unless the user wants more", async () => {
+  const none = (): ProfileAnswers => ({ profile: {}, open: [] });
+
+  it("stops after the core round unless the user wants more; each question left open is recorded", async () => {
     const { asker, asked, confirms } = fakeAsker({ need: "knowledge" }, false);
-    const profile = await askQuestions(rules, {}, asker);
+    const answers = await askQuestions(rules, none(), asker);
     expect(asked.map((a) => a.id)).toEqual(core);
     expect(asked.map((a) => a.progress)).toEqual(core.map((_, i) => ({ index: i + 1, total: core.length })));
-    expect(confirms).toEqual([`Answer ${rest.length} more questions to sharpen the advice?`]);
-    expect(profile).toEqual({ need: "knowledge" });
+    expect(confirms).toHaveLength(1);
+    expect(answers).toEqual({ profile: { need: "knowledge" }, open: core.filter((id) => id !== "need") });
+  });
+
+  it("offers first the questions that could change the advice, names them, and says how many of the rest they are", async () => {
+    const given: ProfileAnswers = { profile: { need: "behavior" }, open: [] };
+    const { asker, asked, confirms } = fakeAsker({}, true);
+    const coreLeft = core.filter((id) => given.profile[id] === undefined);
+    const answers = await askQuestions(rules, given, asker);
+    const changing = evaluate(rules, answers.profile).sharpen.map((q) => q.dimension).filter((id) => rest.includes(id));
+    expect(changing.length).toBeGreaterThan(0);
+    expect(changing.length).toBeLessThan(rest.length);
+    expect(confirms[0]).toBe(
+      `${changing.length} of the ${rest.length} other questions could change this advice (${changing.slice(0, 5).join(", ")}${changing.length > 5 ? ", …" : ""}). Answer ${changing.length === 1 ? "it" : "them"}?`,
+    );
+    // Offered again for the answers given by then: none of the others could change the advice any more.
+    expect(confirms[1]).toBe(`None of the ${rest.length - changing.length} other questions would change this recommendation. Answer them anyway?`);
+    expect(confirms).toHaveLength(2);
+    const second = asked.slice(coreLeft.length).map((a) => a.id);
+    expect(second.slice(0, changing.length)).toEqual(changing);
+    expect(second.slice(changing.length).sort()).toEqual(rest.filter((id) => !changing.includes(id)).sort());
+    expect(asked.at(-1)!.progress).toEqual({ index: coreLeft.length + rest.length, total: coreLeft.length + rest.length });
+  });
+
+  it("orders the second round by the sharpening questions of the answers given so far", () => {
+    const answers: ProfileAnswers = { profile: { need: "knowledge" }, open: [] };
+    const round = secondRound(rules, answers, rest);
+    const sharpen = evaluate(rules, answers.profile).sharpen.map((q) => q.dimension);
+    expect(round.changing).toEqual(sharpen.filter((id) => rest.includes(id)));
+    expect([...round.changing, ...round.others].sort()).toEqual([...rest].sort());
+  });
+
+  it("says so when none of the rest could change the advice", () => {
+    const some = secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest);
+    expect(some.changing).toEqual([]);
+    expect(some.offer).toBe(`None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`);
+    expect(secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest.slice(0, 1)).offer).toBe("The other question would not change this recommendation. Answer it anyway?");
+  });
+
+  it("says so when every one of the rest could change the advice, and then asks no more", async () => {
+    const changing = evaluate(rules, { need: "behavior" }).sharpen.map((q) => q.dimension).filter((id) => rest.includes(id));
+    const round = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing);
+    expect(round.offer).toBe(`All ${changing.length} other questions could change this advice (${changing.join(", ")}). Answer them?`);
+    expect(round.others).toEqual([]);
+    const one = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing.slice(0, 1));
+    expect(one.offer).toBe(`The other question could change this advice (${changing[0]}). Answer it?`);
   });
 
   it("asks the rest on a yes, numbering on from the core round", async () => {
     const { asker, asked } = fakeAsker({ latency: "strict" }, true);
-    const profile = await askQuestions(rules, {}, asker);
-    expect(asked.map((a) => a.id)).toEqual([...core, ...rest]);
+    const answers = await askQuestions(rules, none(), asker);
+    expect(asked.map((a) => a.id).sort()).toEqual([...core, ...rest].sort());
+    expect(asked.map((a) => a.id).slice(0, core.length)).toEqual(core);
     expect(asked.at(-1)!.progress).toEqual({ index: core.length + rest.length, total: core.length + rest.length });
-    expect(profile).toEqual({ latency: "strict" });
+    expect(answers.profile).toEqual({ latency: "strict" });
   });
 
-  it("never asks again what flags or a profile answered", async () => {
-    const given: Profile = { need: "behavior", citations: false, "error-cost": "high" };
+  it("never asks again what flags or a profile answered or left open", async () => {
+    const given: ProfileAnswers = { profile: { need: "behavior", citations: false, "error-cost": "high" }, open: ["timeline", "budget-usd"] };
     const { asker, asked } = fakeAsker({}, true);
-    const profile = await askQuestions(rules, given, asker);
-    expect(asked.map((a) => a.id)).not.toContain("need");
-    expect(asked.map((a) => a.id)).not.toContain("citations");
-    expect(asked.map((a) => a.id)).not.toContain("error-cost");
-    expect(asked).toHaveLength(rules.dimensions.length - 3);
-    expect(profile).toEqual(given);
+    const answers = await askQuestions(rules, given, asker);
+    for (const id of ["need", "citations", "error-cost", "timeline", "budget-usd"]) expect(asked.map((a) => a.id)).not.toContain(id);
+    expect(asked).toHaveLength(rules.dimensions.length - 5);
+    expect(answers.profile).toEqual(given.profile);
+    expect(answers.open.sort()).toEqual(rules.dimensions.map((d) => d.id).filter((id) => !(id in given.profile)).sort());
+  });
+
+  it("asks nothing when every question is answered or left open", async () => {
+    const given: ProfileAnswers = { profile: { need: "behavior" }, open: rules.dimensions.map((d) => d.id).filter((id) => id !== "need") };
+    const { asker, asked, confirms } = fakeAsker({}, true);
+    expect(await askQuestions(rules, given, asker)).toEqual(given);
+    expect(asked).toEqual([]);
+    expect(confirms).toEqual([]);
   });
 
   it("offers the rest at once when flags answered the whole core round", async () => {
     const given = Object.fromEntries(core.map((id) => [id, rules.dimensions.find((d) => d.id === id)!.type === "boolean" ? true : rules.dimensions.find((d) => d.id === id)!.type === "number" ? 1 : (rules.dimensions.find((d) => d.id === id) as { values: { id: string }[] }).values[0]!.id]));
     const { asker, asked, confirms } = fakeAsker({}, false);
-    await askQuestions(rules, given as Profile, asker);
+    await askQuestions(rules, { profile: given as Profile, open: [] }, asker);
     expect(asked).toEqual([]);
     expect(confirms).toHaveLength(1);
   });
@@ -75,7 +130,7 @@ describe("the questionnaire", () => {
   it("asks a dimension added in a rules file with no code change", async () => {
     const extended = { ...rules, dimensions: [...rules.dimensions, { id: "team-size", type: "number" as const, question: "How many people?", core: true, sources: [] }] };
     const { asker, asked } = fakeAsker({}, false);
-    await askQuestions(extended, {}, asker);
+    await askQuestions(extended, none(), asker);
     expect(asked.map((a) => a.id)).toContain("team-size");
   });
 });
