@@ -156,8 +156,9 @@ async function send(out: Output & { destroyed?: boolean }, text: string): Promis
  * Evaluates every profile of a batch and writes one JSON line per record, in order: the document that
  * `recommend --format json` prints, with the record's `line` and its own `id` when it has one. A bad record
  * becomes an error line and never stops the others; the exit code is 2 if any record was bad.
- * Without `whatIf` the what-if search is skipped (it dominates the time of a batch), so `whatIf` and `sharpen`
- * are empty and confidence rests on the margin and the share of questions answered.
+ * Without `whatIf` the what-if search and the cost sketch are skipped (they dominate the time of a batch), so
+ * `whatIf` and `sharpen` are empty, there is no `cost`, and confidence rests on the margin and the share of
+ * questions answered. With it, each line is the whole document.
  */
 export async function runBatch(ctx: Context, options: { file: string; whatIf: boolean; clock?: () => number }): Promise<void> {
   const search = options.whatIf ? "all" : "none";
@@ -183,7 +184,8 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
           id = record.id;
           const answers = parseSource(ctx.rules, { origin: `line ${line}`, values: record.answers });
           const result = evaluate(ctx.rules, answers.profile, { search });
-          text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...resultDocument(result, sketchFor(ctx, answers, result)) })}\n`;
+          const sketch = options.whatIf ? sketchFor(ctx, answers, result) : undefined;
+          text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...resultDocument(result, sketch) })}\n`;
         } catch (problem) {
           bad++;
           text += `${JSON.stringify(errorRecord(line, id, problem))}\n`;
@@ -200,5 +202,5 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
   } finally {
     progress.clear();
   }
-  if (bad > 0) throw new BatchError(`${bad} of ${total} records were bad; each has an "error" line in the output`);
+  if (bad > 0) throw new BatchError(`${bad} of ${total} record${total === 1 ? " was" : "s were"} bad; ${bad === 1 ? "it has" : "each has"} an "error" line in the output`);
 }

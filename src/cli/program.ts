@@ -92,7 +92,7 @@ const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
   { flags: "--save <file>", description: "save the answers as a profile file (atomically; never overwrites without --force)" },
   { flags: "--force", description: "let --save overwrite an existing file" },
   { flags: "--batch <file>", description: "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin" },
-  { flags: "--what-if", description: "with --batch: also search what-if changes for each record (slower)" },
+  { flags: "--what-if", description: "with --batch: each line the whole document, what-if search and cost sketch included (slower)" },
 ];
 
 /** The options every command that prints data takes. */
@@ -124,6 +124,12 @@ class AdviseCommand extends Command {
     const name = String(this.args[0]);
     const names = this.commands.map((c) => c.name());
     this.error(unknownCommand(`${this.name()} command`, name, names), { code: "commander.unknownCommand", exitCode: 2 });
+  }
+
+  /** An unknown option that is not a typo may be a question of a rules file the command line did not name. */
+  override error(message: string, options?: { code?: string; exitCode?: number }): never {
+    const question = options?.code === "commander.unknownOption" && !/Did you mean/.test(message) && (this.name() === "recommend" || this.name() === "cost");
+    return super.error(question ? `${message}; if it is a question of your own rules file, name that file with --rules FILE (or ADVISE_RULES)` : message, options);
   }
 
   missingArgument(name: string): void {

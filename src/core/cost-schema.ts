@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
+import { COST_BASES } from "./cost.js";
 
 // Set before any schema is created here too, since this module is evaluated before the rules schema's.
 z.config({ jitless: true });
@@ -24,19 +25,6 @@ const Amount = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return parsed;
 });
 
-/** What a price is multiplied by; each basis is worked out from the answers in src/core/cost.ts (docs/cost.md). */
-export const COST_BASES = [
-  "once",
-  "examples",
-  "training-tokens",
-  "corpus-tokens",
-  "pretraining-gpu-hours",
-  "queries",
-  "input-tokens",
-  "output-tokens",
-  "hosting-gpu-hours",
-  "hours",
-] as const;
 export type CostBasis = (typeof COST_BASES)[number];
 
 /** The per-query token counts an `input-tokens` item may add up. */

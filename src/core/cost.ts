@@ -1,9 +1,26 @@
 import { test } from "./condition.js";
 import { summarize } from "./evaluate.js";
-import { COST_BASES, type ContextPart, type CostItem, type CostPlan, type CostPrice, type CostQuestion, type CostRules } from "./cost-schema.js";
+import type { ContextPart, CostItem, CostPlan, CostPrice, CostQuestion, CostRules } from "./cost-schema.js";
 import { parseNumber } from "./parse-number.js";
 import type { Answer, Profile } from "./parse-profile.js";
 import type { Rules } from "./rules-schema.js";
+
+/**
+ * What a price is multiplied by; each basis is worked out from the answers below (docs/cost.md). Kept here rather
+ * than beside the schema, so that working out a sketch does not load the schema library.
+ */
+export const COST_BASES = [
+  "once",
+  "examples",
+  "training-tokens",
+  "corpus-tokens",
+  "pretraining-gpu-hours",
+  "queries",
+  "input-tokens",
+  "output-tokens",
+  "hosting-gpu-hours",
+  "hours",
+] as const;
 
 /** A cost as a range: `low` with every price at the low end of its range, `high` at the high end. */
 export interface Range {

@@ -72,14 +72,14 @@ function rejection(dimension: Dimension, raw: unknown): string {
     case "number": {
       const numeric = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
       const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
-      return `${shown} is not a valid ${dimension.id}${why}; expected ${NUMBER_FORMS}`;
+      return `${shown} is not a valid answer to ${dimension.id}${why}; expected ${NUMBER_FORMS}`;
     }
     case "boolean":
-      return `${shown} is not a valid ${dimension.id}; expected true or false (yes/no)`;
+      return `${shown} is not a valid answer to ${dimension.id}; expected true or false (yes/no)`;
     case "enum": {
       const ids = dimension.values.map((v) => v.id);
       const hint = typeof raw === "string" ? didYouMean(raw.trim(), [...ids, ...Object.keys(dimension.aliases)]) : "";
-      return `${shown} is not a valid ${dimension.id}${hint}; allowed: ${ids.join(", ")}`;
+      return `${shown} is not a valid answer to ${dimension.id}${hint}; allowed: ${ids.join(", ")}`;
     }
   }
 }

@@ -37,7 +37,26 @@ export function chalkPaint(): Paint {
 export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions, paint: Paint): Style {
   const color = colorFor(stream, env, options);
   const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return { width: Math.max(40, Math.min(columns, 200)), unicode: !(options.ascii || env.TERM === "dumb"), color, hints: stream.isTTY === true, paint: color ? paint : NO_PAINT };
+  return {
+    width: Math.max(40, Math.min(columns, 200)),
+    unicode: !(options.ascii || env.TERM === "dumb"),
+    color,
+    hints: stream.isTTY === true,
+    links: stream.isTTY === true && followsLinks(env),
+    paint: color ? paint : NO_PAINT,
+  };
+}
+
+/**
+ * Whether the terminal follows OSC 8 links: FORCE_HYPERLINK decides when set; otherwise the terminals known to
+ * (iTerm2, WezTerm, VS Code, Windows Terminal, GNOME's VTE 0.50 and newer, kitty, Ghostty). Others show the address.
+ */
+export function followsLinks(env: Record<string, string | undefined>): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return !["0", "false", ""].includes(env.FORCE_HYPERLINK);
+  if (env.TERM === "dumb") return false;
+  if (["iTerm.app", "WezTerm", "vscode", "ghostty"].includes(env.TERM_PROGRAM ?? "")) return true;
+  if (env.WT_SESSION || env.TERM === "xterm-kitty" || env.TERM === "xterm-ghostty") return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
 /** Questions need a terminal on both ends; standard input is looked at only when standard output is one. */

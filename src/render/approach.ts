@@ -1,5 +1,6 @@
 import type { Approach, Rules } from "../core/rules-schema.js";
 import { mdLink, mdText } from "./markdown-text.js";
+import { renderSource } from "./sources.js";
 import { renderGrid } from "./grid.js";
 import { wrap, type Style } from "./style.js";
 
@@ -41,7 +42,7 @@ export function renderApproach(rules: Rules, approach: Approach, style: Style): 
     ...section("Ruled out when", data.excludedBy.map((r) => `${r.because} ${paint.dim(`(${r.rule})`)}`), style),
     ...section("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`), style),
     ...section("Next steps", approach.nextSteps, style),
-    ...section("Sources", data.sourceLinks.map((s) => `${paint.dim(`[${s.id}]`)} ${s.title}${s.url ? ` ${paint.dim(s.url)}` : ""}`), style, ""),
+    ...(approach.sources.length > 0 ? ["", paint.bold("Sources"), ...approach.sources.map((id) => renderSource(rules, id, style))] : []),
   ];
   return `${out.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 import { mdLink, mdText } from "./markdown-text.js";
 import type { Approach, Combination, Rules } from "../core/rules-schema.js";
+import { renderSource } from "./sources.js";
 import { wrap, type Style } from "./style.js";
 
 /** What the rules know about a combination such as rag+fine-tuning, as data. */
@@ -49,7 +50,7 @@ export function renderCombination(rules: Rules, combination: Combination, style:
     wrap(`${paint.bold("Recommended when:")} ${combination.because}`, style.width, "", "  "),
     ...list("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`)),
     ...list("Next steps", combination.nextSteps),
-    ...list("Sources", data.sourceLinks.map((s) => `${paint.dim(`[${s.id}]`)} ${s.title}${s.url ? ` ${paint.dim(s.url)}` : ""}`)),
+    ...(combination.sources.length > 0 ? ["", paint.bold("Sources"), ...combination.sources.map((id) => renderSource(rules, id, style))] : []),
   ].join("\n")}\n`;
 }
 

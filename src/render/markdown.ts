@@ -38,7 +38,11 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   }
   out.push("", "## Next steps", "");
   [...result.plan.map((p) => p.step), ...result.nextSteps].forEach((step, i) => out.push(`${i + 1}. ${mdText(step)}`));
-  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources)])];
+  if (result.principles.length > 0) {
+    out.push("", "## Principles", "");
+    for (const principle of result.principles) out.push(`- ${mdText(principle.text)}`);
+  }
+  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources), ...result.principles.flatMap((p) => p.sources)])];
   out.push("", "## Sources", "");
   for (const id of cited) {
     const source = rules.sources[id];

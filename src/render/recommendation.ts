@@ -3,6 +3,7 @@ import { formatNumber } from "../core/parse-number.js";
 import type { Answer } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
+import { renderSource } from "./sources.js";
 import { wrap, type Style } from "./style.js";
 
 const MAX_WHAT_IF = 6;
@@ -114,12 +115,14 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
   const steps = [...result.plan.map((p) => p.step), ...result.nextSteps];
   steps.forEach((step, i) => out.push(wrap(`${i + 1}. ${step}`, style.width, "  ", "   ")));
 
-  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources)])];
-  out.push(heading("Sources", style));
-  for (const id of cited) {
-    const source = rules.sources[id];
-    out.push(wrap(`${paint.dim(`[${id}]`)} ${source?.title ?? id}${source?.url ? ` ${paint.dim(source.url)}` : ""}`, style.width, "  ", "    "));
+  if (result.principles.length > 0) {
+    out.push(heading("Principles", style));
+    for (const principle of result.principles) out.push(wrap(`• ${principle.text}`, style.width, "  ", "  "));
   }
+
+  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources), ...result.principles.flatMap((p) => p.sources)])];
+  out.push(heading("Sources", style));
+  for (const id of cited) out.push(renderSource(rules, id, style));
   if (style.hints) out.push("", paint.dim(wrap(`More: \`advise explain ${rec.id}\`${options.explain ? "" : "; every rule that moved each score: add --explain"}; a decision record: --format markdown.`, style.width)));
   return `${out.join("\n")}\n`;
 }

@@ -8,6 +8,8 @@ export interface Style {
   color: boolean;
   /** Whether to add hints for a person (what to run next): on a terminal only, never in piped or saved output. */
   hints: boolean;
+  /** Whether the terminal follows links written as OSC 8 escape sequences; addresses are plain text otherwise. */
+  links: boolean;
   paint: Paint;
 }
 

@@ -14,7 +14,28 @@ function folderSize(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + folderSize(join(path, name)), 0);
 }
 
+/** The bundle files Node loads before any command runs: the entry and what it imports statically, transitively. */
+function startUpFiles(): string[] {
+  const dist = join(ROOT, "dist");
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const [, imported] of readFileSync(join(dist, name), "utf8").matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?"\.\/([^"]+\.js)"/g)) visit(imported!);
+  };
+  visit("cli.js");
+  return [...seen];
+}
+
 describe("the package", () => {
+  it("starts without the schema library, the YAML parser or the prompts: they load only where needed", () => {
+    const files = startUpFiles();
+    expect(files.length).toBeGreaterThan(1);
+    const code = files.map((name) => readFileSync(join(ROOT, "dist", name), "utf8")).join("\n");
+    expect(code).toContain("Customization Approach");
+    for (const [library, mark] of [["zod", "ZodError"], ["yaml", "LineCounter"], ["@inquirer/core", "createPrompt"]]) expect(code, library).not.toContain(mark);
+  });
+
   it("builds in rules equal to the validated YAML", () => {
     const run = runCli(["rules", "show", "--format", "json"]);
     expect(run.code).toBe(0);
@@ -40,5 +61,12 @@ describe("the package", () => {
     const installed = folderSize(join(project, "node_modules"));
     expect(installed).toBeLessThan(3 * 1024 * 1024);
     console.log(`tarball ${packed[0].size} bytes, unpacked ${packed[0].unpackedSize} bytes, installed footprint ${installed} bytes`);
+
+    // As the README says to install it for use anywhere: globally, from the tarball (here into a prefix of its own).
+    const prefix = join(work, "global");
+    execFileSync(npm, ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)], { encoding: "utf8" });
+    const global = spawnSync(join(prefix, "bin", "advise"), ["table", "--format", "json"], { cwd: work, encoding: "utf8" });
+    expect(global.stderr).toBe("");
+    expect(JSON.parse(global.stdout).approaches).toHaveLength(4);
   }, 120_000);
 });

@@ -159,7 +159,7 @@ describe("advise rules test is strict", () => {
     ["warning for warnings", "  - id: a\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      warning: [human-review-required]\n", /:6:7: unknown key "warning" \(did you mean "warnings"\?\)/],
     ["an unknown approach", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: ragg }\n", /:4:20: unknown approach or combination "ragg" \(did you mean "rag"\?\)/],
     ["an unknown warning", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, warnings: [human-review-requird] }\n", /unknown warning "human-review-requird" \(did you mean "human-review-required"\?\)/],
-    ["an invalid profile", "  - id: a\n    profile: { need: knowledge, latency: interactiv }\n    expect: { top: rag }\n", /:3:42: scenario "a": "interactiv" is not a valid latency \(did you mean "interactive"\?\)/],
+    ["an invalid profile", "  - id: a\n    profile: { need: knowledge, latency: interactiv }\n    expect: { top: rag }\n", /:3:42: scenario "a": "interactiv" is not a valid answer to latency \(did you mean "interactive"\?\)/],
     ["a duplicate id", "  - id: a\n    profile: {}\n    expect: { top: rag }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n", /:5:9: duplicate scenario id "a"/],
   ])("refuses %s with file:line, exit 2, and runs nothing", (_what, body, message) => {
     const run = runCli(["rules", "test", scenarios(body)]);
@@ -345,7 +345,7 @@ describe("every problem of a scenario file in one report", () => {
     const run = runCli(["rules", "test", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/4 problems/);
-    expect(run.stderr).toMatch(/:3:25: scenario "a": "interactiv" is not a valid latency[\s\S]*:4:20: unknown approach or combination "ragg"[\s\S]*:4:26: unknown key "warning"[\s\S]*:5:9: duplicate scenario id "a"/);
+    expect(run.stderr).toMatch(/:3:25: scenario "a": "interactiv" is not a valid answer to latency[\s\S]*:4:20: unknown approach or combination "ragg"[\s\S]*:4:26: unknown key "warning"[\s\S]*:5:9: duplicate scenario id "a"/);
   });
 
   it("checks the well-formed scenarios against the rules even when another is malformed", () => {
@@ -353,7 +353,7 @@ describe("every problem of a scenario file in one report", () => {
     const run = runCli(["rules", "test", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/3 problems/);
-    expect(run.stderr).toMatch(/:6:7: unknown key "acceptible"[\s\S]*:8:22: scenario "two": "knowlege" is not a valid need[\s\S]*:9:20: unknown approach or combination "ragg"/);
+    expect(run.stderr).toMatch(/:6:7: unknown key "acceptible"[\s\S]*:8:22: scenario "two": "knowlege" is not a valid answer to need[\s\S]*:9:20: unknown approach or combination "ragg"/);
   });
 });
 

@@ -262,7 +262,7 @@ describe("properties", () => {
 });
 
 function style(width: number, unicode: boolean): Style {
-  return { width, unicode, color: false, hints: false, paint: NO_PAINT };
+  return { width, unicode, color: false, hints: false, links: false, paint: NO_PAINT };
 }
 
 describe("renderings", () => {

@@ -33,16 +33,16 @@ describe("parseProfile", () => {
   it.each([
     [{ "budget-usd": -5 }, /not a valid budget-usd \(it must not be negative\)/],
     [{ "budget-usd": "-5" }, /must not be negative/],
-    [{ "labeled-examples": "lots" }, /"lots" is not a valid labeled-examples; expected a number ≥ 0/],
+    [{ "labeled-examples": "lots" }, /"lots" is not a valid answer to labeled-examples; expected a number ≥ 0/],
     [{ latency: "realtime" }, /allowed: strict, interactive, relaxed, batch/],
     [{ latency: "interactiv" }, /did you mean "interactive"/],
     [{ citations: "maybe" }, /expected true or false/],
-    [{ need: 3 }, /3 is not a valid need; allowed: knowledge/],
+    [{ need: 3 }, /3 is not a valid answer to need; allowed: knowledge/],
     [{ budjet: 5 }, /unknown question "budjet"/],
     [{ lateny: "strict" }, /did you mean "latency"/],
     // Names of a plain object's own machinery are not aliases.
-    [{ need: "constructor" }, /"constructor" is not a valid need; allowed: knowledge/],
-    [{ latency: "__proto__" }, /"__proto__" is not a valid latency/],
+    [{ need: "constructor" }, /"constructor" is not a valid answer to need; allowed: knowledge/],
+    [{ latency: "__proto__" }, /"__proto__" is not a valid answer to latency/],
     [{ need: "hasOwnProperty" }, /not a valid need/],
   ])("%j is rejected with %s", (input, message) => {
     const problems = problemsOf(input);

@@ -81,7 +81,7 @@ describe("prompts", () => {
     events.type("lots");
     events.keypress("enter");
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(getScreen()).toMatch(/"lots" is not a valid budget-usd; expected a number ≥ 0/);
+    expect(getScreen()).toMatch(/"lots" is not a valid answer to budget-usd; expected a number ≥ 0/);
     for (let i = 0; i < 4; i++) events.keypress("backspace");
     events.type("$20,000");
     events.keypress("enter");

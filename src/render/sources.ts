@@ -1,0 +1,18 @@
+import type { Rules } from "../core/rules-schema.js";
+import { wrap, type Style } from "./style.js";
+
+/** A link a terminal can follow (OSC 8) where the style says it can, else the address as plain text. */
+export function link(url: string, style: Style): string {
+  return style.links ? `\u001b]8;;${url}\u001b\\${url}\u001b]8;;\u001b\\` : url;
+}
+
+/**
+ * A source for people: its id and title wrapped to the width, then its address (or, for the seed, the section) on
+ * a line of its own, never broken, so it can be copied or clicked whole.
+ */
+export function renderSource(rules: Rules, id: string, style: Style, indent = "  "): string {
+  const source = rules.sources[id];
+  const title = wrap(`${style.paint.dim(`[${id}]`)} ${source?.title ?? id}`, style.width, indent, "    ");
+  const where = source?.url ? link(source.url, style) : source?.ref;
+  return where ? `${title}\n${indent}    ${style.paint.dim(where)}` : title;
+}
