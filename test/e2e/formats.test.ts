@@ -78,7 +78,10 @@ describe("the terminal", () => {
     for (const args of [["table"], ["questions"], ["compare", "rag", "ft", "icl"], [...PROFILE, "--explain"], ["explain", "pre-training"]]) {
       const run = runCli(args, { env: { COLUMNS: String(width) } });
       expect(run.code).toBe(0);
-      const longest = Math.max(...run.stdout.split("\n").filter((l) => !/https?:\/\//.test(l)).map((l) => [...l].length));
+      // An address (a URL, a section of the seed) stands whole on a line of its own, so it can be copied or clicked.
+      const lines = run.stdout.split("\n");
+      for (const line of lines.filter((l) => /https?:\/\//.test(l))) expect(line).toMatch(/^ +https?:\/\/\S+$/);
+      const longest = Math.max(...lines.filter((l) => !/^ +\S+[/#]\S+$/.test(l)).map((l) => [...l].length));
       expect(longest, args.join(" ")).toBeLessThanOrEqual(width);
     }
   });

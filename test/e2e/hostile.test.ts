@@ -83,7 +83,7 @@ const scenarioCases: Case[] = [
 ];
 const flagCases: Case[] = [
   ["--budget-usd Infinity", ["--budget-usd", "Infinity"], "", 2, /must be finite/],
-  ["--budget-usd NaN", ["--budget-usd", "NaN"], "", 2, /not a valid budget-usd/],
+  ["--budget-usd NaN", ["--budget-usd", "NaN"], "", 2, /not a valid answer to budget-usd/],
   ["--budget-usd 1e400", ["--budget-usd", "1e400"], "", 2, /must be finite/],
   ["an empty value", ["--labeled-examples", ""], "", 2, /"" is not a valid answer to labeled-examples/],
   ["a missing value", ["--latency"], "", 2, /argument missing/],

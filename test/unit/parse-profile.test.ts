@@ -31,7 +31,7 @@ describe("parseProfile", () => {
   });
 
   it.each([
-    [{ "budget-usd": -5 }, /not a valid budget-usd \(it must not be negative\)/],
+    [{ "budget-usd": -5 }, /not a valid answer to budget-usd \(it must not be negative\)/],
     [{ "budget-usd": "-5" }, /must not be negative/],
     [{ "labeled-examples": "lots" }, /"lots" is not a valid answer to labeled-examples; expected a number ≥ 0/],
     [{ latency: "realtime" }, /allowed: strict, interactive, relaxed, batch/],
@@ -43,7 +43,7 @@ describe("parseProfile", () => {
     // Names of a plain object's own machinery are not aliases.
     [{ need: "constructor" }, /"constructor" is not a valid answer to need; allowed: knowledge/],
     [{ latency: "__proto__" }, /"__proto__" is not a valid answer to latency/],
-    [{ need: "hasOwnProperty" }, /not a valid need/],
+    [{ need: "hasOwnProperty" }, /not a valid answer to need/],
   ])("%j is rejected with %s", (input, message) => {
     const problems = problemsOf(input);
     expect(problems).toHaveLength(1);
