@@ -19,11 +19,38 @@ const otherNode = args.includes("--node") ? args[args.indexOf("--node") + 1] : u
 const work = mkdtempSync(join(tmpdir(), "advise-bench-"));
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COLUMNS: "80" };
 
-const FLAGS = ["--need", "knowledge", "--knowledge-freshness", "frequent", "--corpus-tokens", "2m", "--labeled-examples", "0",
-  "--budget-usd", "50k", "--queries-per-day", "20k", "--latency", "interactive", "--citations", "--error-cost", "medium",
-  "--data-sensitivity", "public", "--deployment", "hosted-api", "--ml-expertise", "none", "--timeline", "weeks"];
+const FLAGS = [
+  "--need",
+  "knowledge",
+  "--knowledge-freshness",
+  "frequent",
+  "--corpus-tokens",
+  "2m",
+  "--labeled-examples",
+  "0",
+  "--budget-usd",
+  "50k",
+  "--queries-per-day",
+  "20k",
+  "--latency",
+  "interactive",
+  "--citations",
+  "--error-cost",
+  "medium",
+  "--data-sensitivity",
+  "public",
+  "--deployment",
+  "hosted-api",
+  "--ml-expertise",
+  "none",
+  "--timeline",
+  "weeks",
+];
 const profileFile = join(work, "profile.yaml");
-writeFileSync(profileFile, "need: knowledge\nknowledge-freshness: frequent\ncorpus-tokens: 2m\ncitations: true\nlatency: interactive\n");
+writeFileSync(
+  profileFile,
+  "need: knowledge\nknowledge-freshness: frequent\ncorpus-tokens: 2m\ncitations: true\nlatency: interactive\n",
+);
 const COMMANDS = {
   "advise table": [bin, "table"],
   "advise recommend (12+ flags) --format json": [bin, "recommend", ...FLAGS, "--format", "json"],
@@ -51,10 +78,17 @@ function time(argv) {
 
 // Peak memory: a preloaded module records the process's own maxRSS when it exits.
 const rssProbe = join(work, "rss-probe.mjs");
-writeFileSync(rssProbe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+writeFileSync(
+  rssProbe,
+  `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`,
+);
 function peakRss(argv) {
   const file = join(work, "rss.txt");
-  spawnSync(process.execPath, ["--import", rssProbe, ...argv], { env: { ...env, BENCH_RSS_FILE: file }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
+  spawnSync(process.execPath, ["--import", rssProbe, ...argv], {
+    env: { ...env, BENCH_RSS_FILE: file },
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 1 << 30,
+  });
   return Number(readFileSync(file, "utf8"));
 }
 
@@ -62,7 +96,9 @@ function peakRss(argv) {
 function ptyTime(command, until) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn("script", ["-qfec", `stty cols 80 rows 30; exec ${command}`, "/dev/null"], { env: { ...env, TERM: "xterm" } });
+    const child = spawn("script", ["-qfec", `stty cols 80 rows 30; exec ${command}`, "/dev/null"], {
+      env: { ...env, TERM: "xterm" },
+    });
     let seen = "";
     let elapsed;
     child.stdout.on("data", (chunk) => {
@@ -97,7 +133,13 @@ for (let i = 0; i < runs; i++) {
 for (const [name, { floor, command }] of Object.entries(timings)) {
   const pairs = command.map((ms, i) => ms / floor[i]).sort((a, b) => a - b);
   const quartile = (q) => pairs[Math.min(pairs.length - 1, Math.floor(q * pairs.length))];
-  results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor), pairRatios: { q1: quartile(0.25), q3: quartile(0.75) } });
+  results.push({
+    name,
+    medianMs: median(command),
+    floorMs: median(floor),
+    ratio: median(command) / median(floor),
+    pairRatios: { q1: quartile(0.25), q3: quartile(0.75) },
+  });
 }
 {
   // In a terminal, as a person runs them: the first question; the table, drawn in the terminal; a script's JSON
@@ -105,7 +147,9 @@ for (const [name, { floor, command }] of Object.entries(timings)) {
   const inTerminal = {
     "first interactive question (pty)": [`${process.execPath} ${bin}`, /\(1\/\d+\)/],
     "advise table in a terminal (pty)": [`${process.execPath} ${bin} table`],
-    "advise recommend --format json > file, in a terminal (pty)": [`${process.execPath} ${bin} recommend ${FLAGS.join(" ")} --format json > /dev/null`],
+    "advise recommend --format json > file, in a terminal (pty)": [
+      `${process.execPath} ${bin} recommend ${FLAGS.join(" ")} --format json > /dev/null`,
+    ],
   };
   const times = Object.fromEntries(Object.keys(inTerminal).map((name) => [name, { floor: [], command: [] }]));
   for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
@@ -114,9 +158,14 @@ for (const [name, { floor, command }] of Object.entries(timings)) {
       times[name].command.push(await ptyTime(command, until));
     }
   }
-  for (const [name, { floor, command }] of Object.entries(times)) results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor) });
+  for (const [name, { floor, command }] of Object.entries(times))
+    results.push({ name, medianMs: median(command), floorMs: median(floor), ratio: median(command) / median(floor) });
 }
-const memory = { floorKb: peakRss(FLOOR), tableKb: peakRss(COMMANDS["advise table"]), recommendKb: peakRss(COMMANDS["advise recommend (12+ flags) --format json"]) };
+const memory = {
+  floorKb: peakRss(FLOOR),
+  tableKb: peakRss(COMMANDS["advise table"]),
+  recommendKb: peakRss(COMMANDS["advise recommend (12+ flags) --format json"]),
+};
 memory.ratio = Math.max(memory.tableKb, memory.recommendKb) / memory.floorKb;
 
 let batch = null;
@@ -127,10 +176,21 @@ if (help.stdout.includes("--batch")) {
   const lines = [];
   const needs = ["knowledge", "behavior", "task-skill", "knowledge-and-behavior", "foundation", "unclear"];
   for (let i = 0; i < count; i++) {
-    lines.push(JSON.stringify({ need: needs[i % needs.length], "labeled-examples": (i * 37) % 20000, "budget-usd": (i * 101) % 2e6, citations: i % 2 === 0, "queries-per-day": (i * 7919) % 3e6 }));
+    lines.push(
+      JSON.stringify({
+        need: needs[i % needs.length],
+        "labeled-examples": (i * 37) % 20000,
+        "budget-usd": (i * 101) % 2e6,
+        citations: i % 2 === 0,
+        "queries-per-day": (i * 7919) % 3e6,
+      }),
+    );
   }
   writeFileSync(batchFile, `${lines.join("\n")}\n`);
-  const floorArgv = ["-e", `const t=require("fs").readFileSync(${JSON.stringify(batchFile)},"utf8").split("\\n");let n=0;for(const l of t) if(l) { JSON.parse(l); n++ } process.stdout.write(String(n))`];
+  const floorArgv = [
+    "-e",
+    `const t=require("fs").readFileSync(${JSON.stringify(batchFile)},"utf8").split("\\n");let n=0;for(const l of t) if(l) { JSON.parse(l); n++ } process.stdout.write(String(n))`,
+  ];
   const batchArgv = [bin, "recommend", "--batch", batchFile];
   // The output (about 70 MB) goes to a pipe that this script reads as it comes, as `advise --batch ... | grep`
   // would, and, to tell advise's own share from the reader's, to /dev/null. Alternated with the floor.
@@ -141,7 +201,11 @@ if (help.stdout.includes("--batch")) {
       const child = spawn(process.execPath, argv, { env, stdio: ["ignore", stdout, "ignore"] });
       child.stdout?.on("data", () => {});
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - start) / 1e6) : reject(new Error(`${argv.join(" ")} exited ${code}`))));
+      child.on("close", (code) =>
+        code === 0
+          ? resolve(Number(process.hrtime.bigint() - start) / 1e6)
+          : reject(new Error(`${argv.join(" ")} exited ${code}`)),
+      );
     });
   const floors = [];
   const piped = [];
@@ -154,25 +218,45 @@ if (help.stdout.includes("--batch")) {
   closeSync(discard);
   const [floorMs, ms, discardedMs] = [median(floors), median(piped), median(discarded)];
   const rss = peakRss(batchArgv);
-  batch = { profiles: count, ms, floorMs, profilesPerSecond: Math.round((count / ms) * 1000), ratio: ms / floorMs, discardedMs, discardedRatio: discardedMs / floorMs, peakRssKb: rss };
+  batch = {
+    profiles: count,
+    ms,
+    floorMs,
+    profilesPerSecond: Math.round((count / ms) * 1000),
+    ratio: ms / floorMs,
+    discardedMs,
+    discardedRatio: discardedMs / floorMs,
+    peakRssKb: rss,
+  };
 }
 rmSync(work, { recursive: true, force: true });
 
 if (asJson) {
   process.stdout.write(`${JSON.stringify({ runs, node: process.version, results, memory, batch }, null, 2)}\n`);
 } else {
-  console.log(`advise start-up on Node ${process.version}, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`);
+  console.log(
+    `advise start-up on Node ${process.version}, ${runs} alternating runs each, ratio = median(command) / median(node -e 0)`,
+  );
   const width = Math.max(...results.map((x) => x.name.length));
   for (const r of results) {
-    const spread = r.pairRatios ? `; middle half of the pairs ${r.pairRatios.q1.toFixed(2)}–${r.pairRatios.q3.toFixed(2)}×` : "";
-    console.log(`  ${r.name.padEnd(width)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms${spread})`);
+    const spread = r.pairRatios
+      ? `; middle half of the pairs ${r.pairRatios.q1.toFixed(2)}–${r.pairRatios.q3.toFixed(2)}×`
+      : "";
+    console.log(
+      `  ${r.name.padEnd(width)} ${r.ratio.toFixed(2)}×  (${r.medianMs.toFixed(1)} ms vs ${r.floorMs.toFixed(1)} ms${spread})`,
+    );
   }
-  console.log(`  peak memory: ${memory.ratio.toFixed(2)}× bare node (node ${memory.floorKb} KB, table ${memory.tableKb} KB, recommend ${memory.recommendKb} KB)`);
+  console.log(
+    `  peak memory: ${memory.ratio.toFixed(2)}× bare node (node ${memory.floorKb} KB, table ${memory.tableKb} KB, recommend ${memory.recommendKb} KB)`,
+  );
   if (batch) {
-    console.log(`  batch: ${batch.profiles} profiles in ${batch.ms.toFixed(0)} ms to a pipe, ${batch.profilesPerSecond}/s, ${batch.ratio.toFixed(2)}× the read+parse floor (${batch.floorMs.toFixed(0)} ms), peak ${batch.peakRssKb} KB`);
-    console.log(`         output discarded (/dev/null): ${batch.discardedMs.toFixed(0)} ms, ${batch.discardedRatio.toFixed(2)}× the floor`);
-  }
-  else console.log("  batch: not measured (recommend --batch is not available)");
+    console.log(
+      `  batch: ${batch.profiles} profiles in ${batch.ms.toFixed(0)} ms to a pipe, ${batch.profilesPerSecond}/s, ${batch.ratio.toFixed(2)}× the read+parse floor (${batch.floorMs.toFixed(0)} ms), peak ${batch.peakRssKb} KB`,
+    );
+    console.log(
+      `         output discarded (/dev/null): ${batch.discardedMs.toFixed(0)} ms, ${batch.discardedRatio.toFixed(2)}× the floor`,
+    );
+  } else console.log("  batch: not measured (recommend --batch is not available)");
 }
 
 if (otherNode) {

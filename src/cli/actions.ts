@@ -4,9 +4,20 @@ import { UsageError } from "../core/errors.js";
 import { recordedProfile, type Profile } from "../core/parse-profile.js";
 import type { Approach, Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
-import { approachData, renderApproach, renderApproachMarkdown, renderSideBySide, renderSideBySideMarkdown } from "../render/approach.js";
+import {
+  approachData,
+  renderApproach,
+  renderApproachMarkdown,
+  renderSideBySide,
+  renderSideBySideMarkdown,
+} from "../render/approach.js";
 import { comparisonData, renderComparisonTable, renderComparisonTableMarkdown } from "../render/comparison-table.js";
-import { combinationAsApproach, combinationData, renderCombination, renderCombinationMarkdown } from "../render/combination.js";
+import {
+  combinationAsApproach,
+  combinationData,
+  renderCombination,
+  renderCombinationMarkdown,
+} from "../render/combination.js";
 import { renderCostChart, renderCostMarkdown, renderCostTable } from "../render/cost.js";
 import { renderDecisionRecord } from "../render/markdown.js";
 import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../render/questions.js";
@@ -20,19 +31,36 @@ import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 import { gatherAnswers, noAnswersError, type Answers, type AnswerSources } from "./gather-answers.js";
 
-
 /** Prints data in the chosen format; `human` and `markdown` render the people-facing forms. */
-async function output(ctx: Context, format: Format, data: unknown, human: () => string, markdown: () => string): Promise<void> {
+async function output(
+  ctx: Context,
+  format: Format,
+  data: unknown,
+  human: () => string,
+  markdown: () => string,
+): Promise<void> {
   const text = format === "table" ? human() : format === "markdown" ? markdown() : await serialise(format, data);
   ctx.io.stdout.write(text);
 }
 
 export async function runTable(ctx: Context, options: { format: Format }): Promise<void> {
-  await output(ctx, options.format, comparisonData(ctx.rules), () => renderComparisonTable(ctx.rules, ctx.style), () => renderComparisonTableMarkdown(ctx.rules));
+  await output(
+    ctx,
+    options.format,
+    comparisonData(ctx.rules),
+    () => renderComparisonTable(ctx.rules, ctx.style),
+    () => renderComparisonTableMarkdown(ctx.rules),
+  );
 }
 
 export async function runQuestions(ctx: Context, options: { format: Format }): Promise<void> {
-  await output(ctx, options.format, questionsData(ctx.rules), () => renderQuestions(ctx.rules, ctx.style), () => renderQuestionsMarkdown(ctx.rules));
+  await output(
+    ctx,
+    options.format,
+    questionsData(ctx.rules),
+    () => renderQuestions(ctx.rules, ctx.style),
+    () => renderQuestionsMarkdown(ctx.rules),
+  );
 }
 
 /** Finds an approach by id, name or alias, or a combination by id or name; a typo gets a suggestion. */
@@ -44,7 +72,9 @@ export function resolveApproach(rules: Rules, input: string): Approach {
   if (combination) return combinationAsApproach(rules, combination);
   const known = [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)];
   const ids = [...rules.approaches.map((a) => a.id), ...rules.combinations.map((c) => c.id)];
-  throw new UsageError(`unknown approach "${shown(input)}"${didYouMean(key, known)}; known: ${ids.join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`);
+  throw new UsageError(
+    `unknown approach "${shown(input)}"${didYouMean(key, known)}; known: ${ids.join(", ")} (aliases: ${rules.approaches.flatMap((a) => a.aliases).join(", ")})`,
+  );
 }
 
 export async function runExplain(ctx: Context, options: { approach: string; format: Format }): Promise<void> {
@@ -53,18 +83,37 @@ export async function runExplain(ctx: Context, options: { approach: string; form
   const combination = ctx.rules.combinations.find((c) => c.id === key || c.name.toLowerCase() === key);
   if (combination) {
     const { rules, style } = ctx;
-    await output(ctx, options.format, { schemaVersion: 1, ...combinationData(rules, combination) }, () => renderCombination(rules, combination, style), () => renderCombinationMarkdown(rules, combination));
+    await output(
+      ctx,
+      options.format,
+      { schemaVersion: 1, ...combinationData(rules, combination) },
+      () => renderCombination(rules, combination, style),
+      () => renderCombinationMarkdown(rules, combination),
+    );
     return;
   }
   const approach = resolveApproach(ctx.rules, options.approach);
-  await output(ctx, options.format, { schemaVersion: 1, ...approachData(ctx.rules, approach) }, () => renderApproach(ctx.rules, approach, ctx.style), () => renderApproachMarkdown(ctx.rules, approach));
+  await output(
+    ctx,
+    options.format,
+    { schemaVersion: 1, ...approachData(ctx.rules, approach) },
+    () => renderApproach(ctx.rules, approach, ctx.style),
+    () => renderApproachMarkdown(ctx.rules, approach),
+  );
 }
 
 export async function runCompare(ctx: Context, options: { approaches: string[]; format: Format }): Promise<void> {
   const approaches = options.approaches.map((input) => resolveApproach(ctx.rules, input));
-  if (new Set(approaches.map((a) => a.id)).size < 2) throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
+  if (new Set(approaches.map((a) => a.id)).size < 2)
+    throw new UsageError("compare needs at least two different approaches, e.g. `advise compare rag fine-tuning`");
   const data = { schemaVersion: 1, approaches: approaches.map((a) => approachData(ctx.rules, a)) };
-  await output(ctx, options.format, data, () => renderSideBySide(approaches, ctx.style), () => renderSideBySideMarkdown(approaches));
+  await output(
+    ctx,
+    options.format,
+    data,
+    () => renderSideBySide(approaches, ctx.style),
+    () => renderSideBySideMarkdown(approaches),
+  );
 }
 
 export interface RecommendOptions extends AnswerSources {
@@ -88,17 +137,28 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   const given = Object.keys(profile).length + answers.open.length > 0;
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined && !answers.open.includes(d.id));
   // As gh and npm do: answers given on the command line or in a file mean output, not a questionnaire.
-  const interactive = options.input && (!given || options.ask) && ctx.io.asker !== undefined && canPrompt(() => ctx.io.stdin, ctx.io.stdout) && missing.length > 0;
+  const interactive =
+    options.input &&
+    (!given || options.ask) &&
+    ctx.io.asker !== undefined &&
+    canPrompt(() => ctx.io.stdin, ctx.io.stdout) &&
+    missing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
   if (ask) {
-    ctx.io.stdout.write(`${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`);
+    ctx.io.stdout.write(
+      `${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`,
+    );
     const { askQuestions } = await import("../prompt/questionnaire.js");
     answers = { ...answers, ...(await askQuestions(ctx.rules, answers, ask)) };
     profile = answers.profile;
   } else if (!given) {
     const file = options.profileFile === "-" ? "standard input" : options.profileFile;
     throw noAnswersError(
-      file ? `the profile from ${shown(file)} holds no answers` : !options.input ? "no answers given, and --no-input says not to ask" : "no answers given, and no terminal to ask them in",
+      file
+        ? `the profile from ${shown(file)} holds no answers`
+        : !options.input
+          ? "no answers given, and --no-input says not to ask"
+          : "no answers given, and no terminal to ask them in",
     );
   }
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
@@ -108,7 +168,8 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     ctx,
     options.format,
     resultDocument(result, sketch),
-    () => `${renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain })}${sketch ? `\n${ctx.style.paint.bold("Cost sketch")} ${ctx.style.paint.dim("(advise cost for the chart and every assumption)")}\n${renderCostTable(sketch, ctx.style)}` : ""}`,
+    () =>
+      `${renderRecommendation(ctx.rules, result, ctx.style, { explain: options.explain })}${sketch ? `\n${ctx.style.paint.bold("Cost sketch")} ${ctx.style.paint.dim("(advise cost for the chart and every assumption)")}\n${renderCostTable(sketch, ctx.style)}` : ""}`,
     () => `${renderDecisionRecord(ctx.rules, result)}${sketch ? `\n${renderCostMarkdown(sketch)}` : ""}`,
   );
 
@@ -125,8 +186,15 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   // In a session, a name that cannot be used is explained and asked again: the answers are never lost.
   while (target) {
     try {
-      if (await saveProfile(target, recorded, { force: options.force, confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined })) {
-        ctx.io.stderr.write(`Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.\n`);
+      if (
+        await saveProfile(target, recorded, {
+          force: options.force,
+          confirmOverwrite: ask ? (m) => ask.confirm(m, false) : undefined,
+        })
+      ) {
+        ctx.io.stderr.write(
+          `Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.\n`,
+        );
         return;
       }
     } catch (error) {
@@ -139,8 +207,14 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
 }
 
 /** The cost sketch joins the advice once the volume is known: without it every running cost is a guess. */
-export function sketchFor(ctx: Context, answers: Pick<Answers, "profile" | "cost">, result: Result): CostSketch | undefined {
-  return answers.profile["queries-per-day"] !== undefined ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, today(ctx)) : undefined;
+export function sketchFor(
+  ctx: Context,
+  answers: Pick<Answers, "profile" | "cost">,
+  result: Result,
+): CostSketch | undefined {
+  return answers.profile["queries-per-day"] !== undefined
+    ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, today(ctx))
+    : undefined;
 }
 
 /** A recommendation as `--format json` prints it, and as each line of a batch holds it. */
@@ -152,7 +226,8 @@ export function resultDocument(result: Result, sketch: CostSketch | undefined) {
 function today(ctx: Context): string {
   const given = ctx.io.env.ADVISE_TODAY;
   if (given === undefined || given === "") return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new UsageError(`ADVISE_TODAY="${shown(given)}" is not a date; give it as YYYY-MM-DD, e.g. 2026-11-30`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given)))
+    throw new UsageError(`ADVISE_TODAY="${shown(given)}" is not a date; give it as YYYY-MM-DD, e.g. 2026-11-30`);
   return given;
 }
 
@@ -167,6 +242,20 @@ export async function runCost(ctx: Context, options: CostOptions): Promise<void>
   const result = evaluate(ctx.rules, profile, { search: "none" });
   const sketch = costSketch(ctx.rules, { ...profile, ...cost }, result, today(ctx));
   if (!sketch) throw new UsageError("the rules in use have no cost section, so there are no prices to work with");
-  const data = { schemaVersion: 1, recommendation: { id: result.recommendation.id, approaches: result.recommendation.approaches, variant: result.recommendation.variant }, cost: costData(sketch) };
-  await output(ctx, options.format, data, () => `${renderCostTable(sketch, ctx.style)}\n${renderCostChart(sketch, ctx.style)}`, () => renderCostMarkdown(sketch, "# Cost sketch"));
+  const data = {
+    schemaVersion: 1,
+    recommendation: {
+      id: result.recommendation.id,
+      approaches: result.recommendation.approaches,
+      variant: result.recommendation.variant,
+    },
+    cost: costData(sketch),
+  };
+  await output(
+    ctx,
+    options.format,
+    data,
+    () => `${renderCostTable(sketch, ctx.style)}\n${renderCostChart(sketch, ctx.style)}`,
+    () => renderCostMarkdown(sketch, "# Cost sketch"),
+  );
 }

@@ -31,7 +31,9 @@ export function batchProgress(stderr: Output, clock: () => number): BatchProgres
       drawnAt = now;
       visible = true;
       const rate = Math.round((done * 1000) / (now - start));
-      stderr.write(`${ERASE_LINE}advise: ${count(done)} records, ${count(rate)}/s, ${count(bad)} ${bad === 1 ? "error" : "errors"} so far`);
+      stderr.write(
+        `${ERASE_LINE}advise: ${count(done)} records, ${count(rate)}/s, ${count(bad)} ${bad === 1 ? "error" : "errors"} so far`,
+      );
     },
     clear() {
       if (!visible) return;

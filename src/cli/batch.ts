@@ -56,10 +56,15 @@ async function* jsonLines(chunks: AsyncIterator<Buffer>, first: Buffer | undefin
     let start = 0;
     for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
       if (!tooLong && pendingBytes + end - start <= MAX_BATCH_LINE_BYTES) {
-        const bytes = pending.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...pending, chunk.subarray(start, end)]);
+        const bytes =
+          pending.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...pending, chunk.subarray(start, end)]);
         const record = jsonRecord(line, bytes);
         if (record) records.push(record);
-      } else records.push({ line, error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size` });
+      } else
+        records.push({
+          line,
+          error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size`,
+        });
       pending = [];
       pendingBytes = 0;
       tooLong = false;
@@ -75,7 +80,10 @@ async function* jsonLines(chunks: AsyncIterator<Buffer>, first: Buffer | undefin
     }
     yield records;
   }
-  if (tooLong) yield [{ line, error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size` }];
+  if (tooLong)
+    yield [
+      { line, error: `the record is longer than ${MAX_BATCH_LINE_BYTES} bytes; a batch reads records up to that size` },
+    ];
   else if (pending.length > 0) {
     const record = jsonRecord(line, Buffer.concat(pending));
     if (record) yield [record];
@@ -86,8 +94,12 @@ async function* jsonLines(chunks: AsyncIterator<Buffer>, first: Buffer | undefin
 async function yamlList(name: string, bytes: Buffer): Promise<BatchRecord[]> {
   const { readDocument } = await import("../core/read-document.js");
   const { doc, problems } = readDocument(decodeText(bytes, name), name);
-  if (!doc) throw new InputError(`${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`);
-  if (!Array.isArray(doc.value)) throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
+  if (!doc)
+    throw new InputError(
+      `${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`,
+    );
+  if (!Array.isArray(doc.value))
+    throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
   return doc.value.map((value, index) => ({ line: doc.locate([index]).line ?? index + 1, value }));
 }
 
@@ -114,7 +126,10 @@ async function* records(ctx: Context, file: string): AsyncGenerator<BatchRecord[
   let size = first.length;
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     size += (next.value as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw new InputError(`${name}: a YAML batch is read whole, and this one is larger than ${MAX_INPUT_BYTES} bytes; use JSON Lines for large batches`);
+    if (size > MAX_INPUT_BYTES)
+      throw new InputError(
+        `${name}: a YAML batch is read whole, and this one is larger than ${MAX_INPUT_BYTES} bytes; use JSON Lines for large batches`,
+      );
     parts.push(next.value as Buffer);
   }
   yield await yamlList(name, Buffer.concat(parts));
@@ -124,16 +139,26 @@ async function* records(ctx: Context, file: string): AsyncGenerator<BatchRecord[
 function errorRecord(line: number, id: string | number | undefined, error: unknown) {
   if (!isAdviseError(error)) throw error;
   const problems: Problem[] = error.problems ?? [];
-  return { line, ...(id === undefined ? {} : { id }), error: { message: problems.length === 1 ? problems[0]!.message : error.message, problems: problems.map((p) => p.message) } };
+  return {
+    line,
+    ...(id === undefined ? {} : { id }),
+    error: {
+      message: problems.length === 1 ? problems[0]!.message : error.message,
+      problems: problems.map((p) => p.message),
+    },
+  };
 }
 
 /** A record's own `id`, which is echoed in its output line and is not a question; the rest are its answers. */
 function splitId(value: unknown): { id?: string | number; answers: Record<string, unknown> } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError("a record is a JSON object of question ids to answers");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new InputError("a record is a JSON object of question ids to answers");
   const { id, ...answers } = value as Record<string, unknown>;
   if (id === undefined) return { answers };
   if (typeof id === "string" || (typeof id === "number" && Number.isFinite(id))) return { id, answers };
-  throw new InputError(`the record's "id" must be a string or a number, not ${id === null ? "null" : Array.isArray(id) ? "a list" : typeof id}`);
+  throw new InputError(
+    `the record's "id" must be a string or a number, not ${id === null ? "null" : Array.isArray(id) ? "a list" : typeof id}`,
+  );
 }
 
 /** Writes and waits while the reader is behind, so memory stays flat; false once the reader has gone away. */
@@ -160,7 +185,10 @@ async function send(out: Output & { destroyed?: boolean }, text: string): Promis
  * `whatIf` and `sharpen` are empty, there is no `cost`, and confidence rests on the margin and the share of
  * questions answered. With it, each line is the whole document.
  */
-export async function runBatch(ctx: Context, options: { file: string; whatIf: boolean; clock?: () => number }): Promise<void> {
+export async function runBatch(
+  ctx: Context,
+  options: { file: string; whatIf: boolean; clock?: () => number },
+): Promise<void> {
   const search = options.whatIf ? "all" : "none";
   const progress = batchProgress(ctx.io.stderr, options.clock ?? (() => performance.now()));
   let bad = 0;
@@ -202,5 +230,8 @@ export async function runBatch(ctx: Context, options: { file: string; whatIf: bo
   } finally {
     progress.clear();
   }
-  if (bad > 0) throw new BatchError(`${bad} of ${total} record${total === 1 ? " was" : "s were"} bad; ${bad === 1 ? "it has" : "each has"} an "error" line in the output`);
+  if (bad > 0)
+    throw new BatchError(
+      `${bad} of ${total} record${total === 1 ? " was" : "s were"} bad; ${bad === 1 ? "it has" : "each has"} an "error" line in the output`,
+    );
 }

@@ -1,6 +1,12 @@
 import type { Argument, Command, Option } from "commander";
 import type { Rules } from "../core/rules-schema.js";
-import { SHELLS, type CompletionCommand, type CompletionOption, type CompletionSpec, type Completions } from "../render/completion.js";
+import {
+  SHELLS,
+  type CompletionCommand,
+  type CompletionOption,
+  type CompletionSpec,
+  type Completions,
+} from "../render/completion.js";
 import { FORMAT_NAMES } from "./formats.js";
 
 /**
@@ -31,7 +37,13 @@ function optionValues(option: Option, enums: Map<string, string[]>): Completions
 
 /** The words a command's arguments take, by the argument's name (or its declared choices). */
 function argumentValues(args: readonly Argument[], approaches: string[]): Completions | undefined {
-  const byName: Record<string, Completions> = { approach: approaches, approaches, shell: [...SHELLS], file: "FILE", files: "FILE" };
+  const byName: Record<string, Completions> = {
+    approach: approaches,
+    approaches,
+    shell: [...SHELLS],
+    file: "FILE",
+    files: "FILE",
+  };
   for (const argument of args) {
     if (argument.argChoices) return [...argument.argChoices];
     const values = byName[argument.name()];
@@ -45,12 +57,16 @@ function argumentValues(args: readonly Argument[], approaches: string[]): Comple
  * the commands accept. The first command is the root: the default command's options, with the commands as words.
  */
 export function completionSpec(program: Command, rules: Rules): CompletionSpec {
-  const enums = new Map(rules.dimensions.flatMap((d) => (d.type === "enum" ? [[`--${d.id}`, d.values.map((v) => v.id)] as const] : [])));
+  const enums = new Map(
+    rules.dimensions.flatMap((d) => (d.type === "enum" ? [[`--${d.id}`, d.values.map((v) => v.id)] as const] : [])),
+  );
   const approaches = [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)];
   const describe = (command: Command): CompletionCommand => {
     // As help lists them: hidden ones left out, the help option (and its description) in.
     const visible = command.createHelp().visibleOptions(command);
-    const options = visible.filter((o) => o.long).map((o): CompletionOption => ({ name: o.long!, description: o.description, values: optionValues(o, enums) }));
+    const options = visible
+      .filter((o) => o.long)
+      .map((o): CompletionOption => ({ name: o.long!, description: o.description, values: optionValues(o, enums) }));
     return {
       name: command.name(),
       description: command.description(),

@@ -1,6 +1,13 @@
 import { splitCostAnswers } from "../core/cost.js";
 import { ProfileError, UsageError } from "../core/errors.js";
-import { mergeAnswers, mergeProfiles, parseAnswers, type Profile, type ProfileAnswers, type RawAnswers } from "../core/parse-profile.js";
+import {
+  mergeAnswers,
+  mergeProfiles,
+  parseAnswers,
+  type Profile,
+  type ProfileAnswers,
+  type RawAnswers,
+} from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { readProfileFile } from "../io/profile-source.js";
 import type { Io } from "./context.js";
@@ -26,8 +33,14 @@ export function parseSource(rules: Rules, raw: RawAnswers): Answers {
 
 /** Answers from the profile file, then flags (later wins); every bad value is reported at once. */
 export async function gatherAnswers(rules: Rules, io: Io, sources: AnswerSources): Promise<Answers> {
-  const fromFile = sources.profileFile ? parseSource(rules, await readProfileFile(sources.profileFile, () => io.stdin)) : { profile: {}, open: [], cost: {} };
-  const fromFlags = parseSource(rules, { origin: "flags", values: sources.flags, locate: (key) => ({ path: `--${key}` }) });
+  const fromFile = sources.profileFile
+    ? parseSource(rules, await readProfileFile(sources.profileFile, () => io.stdin))
+    : { profile: {}, open: [], cost: {} };
+  const fromFlags = parseSource(rules, {
+    origin: "flags",
+    values: sources.flags,
+    locate: (key) => ({ path: `--${key}` }),
+  });
   return { ...mergeAnswers(fromFile, fromFlags), cost: mergeProfiles(fromFile.cost, fromFlags.cost) };
 }
 

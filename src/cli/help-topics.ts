@@ -13,7 +13,10 @@ export const HELP_TOPICS = {
     items: [
       ["0", "success"],
       ["1", "what was checked has problems (a failing rules check or test)"],
-      ["2", "the command could not run as asked: bad usage, a bad answer value, an unreadable or invalid profile, rules or scenario file, questions needed but no terminal, bad records in a batch"],
+      [
+        "2",
+        "the command could not run as asked: bad usage, a bad answer value, an unreadable or invalid profile, rules or scenario file, questions needed but no terminal, bad records in a batch",
+      ],
       ["3", "an internal error (a bug): one line asking to report it; ADVISE_DEBUG=1 shows the stack"],
       ["130", "cancelled with Ctrl-C (or Ctrl-D at a question)"],
       ["143", "stopped by SIGTERM (a supervisor, or timeout)"],
@@ -22,7 +25,10 @@ export const HELP_TOPICS = {
   environment: {
     title: "Environment variables:",
     items: [
-      ["ADVISE_RULES", "a rules file to use instead of the built-in one (--rules wins); a relative path is read from the working folder"],
+      [
+        "ADVISE_RULES",
+        "a rules file to use instead of the built-in one (--rules wins); a relative path is read from the working folder",
+      ],
       ["ADVISE_TODAY", "the date (YYYY-MM-DD) the cost sketch judges its prices' age against; default today"],
       ["NO_COLOR", "set and not empty: no colour (https://no-color.org)"],
       ["FORCE_COLOR", "1: colour even when not writing to a terminal; 0: never (--no-color wins)"],
@@ -49,6 +55,9 @@ export function helpTopic(argv: readonly string[], width: number): string | unde
   const topic: Topic = HELP_TOPICS[argv[1] as keyof typeof HELP_TOPICS];
   const termWidth = Math.max(...topic.items.map(([term]) => term.length)) + 2;
   const indent = " ".repeat(2 + termWidth);
-  const lines = topic.items.map(([term, meaning]) => `  ${term.padEnd(termWidth)}${wrap(meaning, width - indent.length).replace(/\n/g, `\n${indent}`)}`);
+  const lines = topic.items.map(
+    ([term, meaning]) =>
+      `  ${term.padEnd(termWidth)}${wrap(meaning, width - indent.length).replace(/\n/g, `\n${indent}`)}`,
+  );
   return `${[topic.title, ...lines, ...(topic.after ? [wrap(topic.after, width)] : [])].join("\n")}\n`;
 }

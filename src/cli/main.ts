@@ -13,7 +13,10 @@ declare const __ADVISE_VERSION__: string | undefined;
 export const VERSION = typeof __ADVISE_VERSION__ === "string" ? __ADVISE_VERSION__ : "0.0.0-dev";
 
 /** Where the rules in use come from: --rules (the last one given wins), else ADVISE_RULES, else the built-in ones. */
-export function rulesFileFrom(argv: readonly string[], env: Record<string, string | undefined>): { file?: string; from: "--rules" | "ADVISE_RULES" } {
+export function rulesFileFrom(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): { file?: string; from: "--rules" | "ADVISE_RULES" } {
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -34,8 +37,13 @@ function needsNoRules(argv: readonly string[]): boolean {
 
 /** Options that read standard input for "-": it can be read once, so naming it for two of them is a mistake. */
 function checkStandardInputOnce(argv: readonly string[]): void {
-  const readers = ["--rules", "--profile", "--batch"].filter((flag) => argv.some((arg, i) => (arg === flag && argv[i + 1] === "-") || arg === `${flag}=-`));
-  if (readers.length > 1) throw new UsageError(`${readers.join(" and ")} both name standard input (-), which can be read once; name a file for one of them`);
+  const readers = ["--rules", "--profile", "--batch"].filter((flag) =>
+    argv.some((arg, i) => (arg === flag && argv[i + 1] === "-") || arg === `${flag}=-`),
+  );
+  if (readers.length > 1)
+    throw new UsageError(
+      `${readers.join(" and ")} both name standard input (-), which can be read once; name a file for one of them`,
+    );
 }
 
 /** The rules in use; a problem with ADVISE_RULES names the variable, and stops only the commands that use it. */
@@ -76,7 +84,9 @@ export async function main(io: Io): Promise<number> {
       const commands = program.commands.map((c) => c.name());
       if (!commands.includes(io.argv[1])) {
         const topics = Object.keys(HELP_TOPICS);
-        throw new UsageError(`no help on "${io.argv[1]}"${didYouMean(io.argv[1], [...commands, ...topics])}; commands: ${commands.join(", ")}; topics: ${topics.join(", ")}`);
+        throw new UsageError(
+          `no help on "${io.argv[1]}"${didYouMean(io.argv[1], [...commands, ...topics])}; commands: ${commands.join(", ")}; topics: ${topics.join(", ")}`,
+        );
       }
     }
     try {

@@ -9,7 +9,14 @@ import { COMPLETION_SCRIPTS, SHELLS, type Shell } from "../render/completion.js"
 import { completionSpec } from "./completion-spec.js";
 import { runBatch } from "./batch.js";
 import { HELP_TOPICS } from "./help-topics.js";
-import { DEFAULT_INIT_FILE, runRulesInit, runRulesSchema, runRulesShow, runRulesTest, runRulesValidate } from "./rules-commands.js";
+import {
+  DEFAULT_INIT_FILE,
+  runRulesInit,
+  runRulesSchema,
+  runRulesShow,
+  runRulesTest,
+  runRulesValidate,
+} from "./rules-commands.js";
 import { runCompare, runCost, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
@@ -39,7 +46,10 @@ const EXAMPLES = {
     "advise --profile answers.yaml --format markdown > decision.md",
   ],
   table: ["advise table", "advise table --format json"],
-  cost: ["advise cost --need task-skill --labeled-examples 8k --queries-per-day 20k", "advise cost --profile answers.yaml --prompt-tokens 2k --format json"],
+  cost: [
+    "advise cost --need task-skill --labeled-examples 8k --queries-per-day 20k",
+    "advise cost --profile answers.yaml --prompt-tokens 2k --format json",
+  ],
   questions: ["advise questions", "advise questions --format json | jq '.dimensions[].id'"],
   explain: ["advise explain rag", "advise explain ft --format markdown"],
   compare: ["advise compare rag fine-tuning", "advise compare icl rag ft --format json"],
@@ -56,7 +66,8 @@ function examples(lines: readonly string[]): string {
 const NARROW_HELP: Partial<Help> = {
   formatItem(term, termWidth, description, helper) {
     const width = helper.helpWidth ?? 80;
-    if (!description || width - termWidth - 4 >= 40) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    if (!description || width - termWidth - 4 >= 40)
+      return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
     return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, "      ")}`;
   },
 };
@@ -66,7 +77,9 @@ function defaultCommandOptions(recommend: Command, width: number): string {
   const help = recommend.createHelp();
   help.prepareContext({ helpWidth: width });
   const termWidth = help.longestOptionTermLength(recommend, help);
-  const items = help.visibleOptions(recommend).map((option) => help.formatItem(help.optionTerm(option), termWidth, help.optionDescription(option), help));
+  const items = help
+    .visibleOptions(recommend)
+    .map((option) => help.formatItem(help.optionTerm(option), termWidth, help.optionDescription(option), help));
   return `\n${help.boxWrap("Options of recommend, the default command (advise --need knowledge is advise recommend --need knowledge):", width)}\n${items.join("\n")}\n`;
 }
 
@@ -89,14 +102,27 @@ const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
   { flags: "--no-input", description: "never ask questions; evaluate what was given" },
   { flags: "--ask", description: "in a terminal, also ask the questions the flags and profile leave open" },
   { flags: "--explain", description: "show every rule that raised or lowered each approach, and the open ones" },
-  { flags: "--save <file>", description: "save the answers as a profile file (atomically; never overwrites without --force)" },
+  {
+    flags: "--save <file>",
+    description: "save the answers as a profile file (atomically; never overwrites without --force)",
+  },
   { flags: "--force", description: "let --save overwrite an existing file" },
-  { flags: "--batch <file>", description: "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin" },
-  { flags: "--what-if", description: "with --batch: each line the whole document, what-if search and cost sketch included (slower)" },
+  {
+    flags: "--batch <file>",
+    description: "evaluate many profiles: JSON Lines (or a YAML list) in, JSON Lines out; - reads stdin",
+  },
+  {
+    flags: "--what-if",
+    description: "with --batch: each line the whole document, what-if search and cost sketch included (slower)",
+  },
 ];
 
 /** The options every command that prints data takes. */
-const formatOption = () => new Option("--format <format>", `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")} (default: table)`).argParser(parseFormat);
+const formatOption = () =>
+  new Option(
+    "--format <format>",
+    `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")} (default: table)`,
+  ).argParser(parseFormat);
 
 /** Options of a command together with those given before the command name (`advise --format json table`). */
 const all = (command: Command): Record<string, unknown> => command.optsWithGlobals();
@@ -109,7 +135,8 @@ function common(command: Command, format = formatOption()): Command {
 }
 
 /** The message for a word that names no command: a suggestion, and the commands there are. */
-const unknownCommand = (kind: string, word: string, names: string[]) => `unknown ${kind} "${word}"${didYouMean(word, names)}; commands: ${names.join(", ")}`;
+const unknownCommand = (kind: string, word: string, names: string[]) =>
+  `unknown ${kind} "${word}"${didYouMean(word, names)}; commands: ${names.join(", ")}`;
 
 /**
  * Commander's command, with messages that say what is accepted: a missing argument with what the argument takes
@@ -123,27 +150,42 @@ class AdviseCommand extends Command {
   unknownCommand(): void {
     const name = String(this.args[0]);
     const names = this.commands.map((c) => c.name());
-    this.error(unknownCommand(`${this.name()} command`, name, names), { code: "commander.unknownCommand", exitCode: 2 });
+    this.error(unknownCommand(`${this.name()} command`, name, names), {
+      code: "commander.unknownCommand",
+      exitCode: 2,
+    });
   }
 
   /** An unknown option that is not a typo may be a question of a rules file the command line did not name. */
   override error(message: string, options?: { code?: string; exitCode?: number }): never {
-    const question = options?.code === "commander.unknownOption" && !/Did you mean/.test(message) && (this.name() === "recommend" || this.name() === "cost");
-    return super.error(question ? `${message}; if it is a question of your own rules file, name that file with --rules FILE (or ADVISE_RULES)` : message, options);
+    const question =
+      options?.code === "commander.unknownOption" &&
+      !/Did you mean/.test(message) &&
+      (this.name() === "recommend" || this.name() === "cost");
+    return super.error(
+      question
+        ? `${message}; if it is a question of your own rules file, name that file with --rules FILE (or ADVISE_RULES)`
+        : message,
+      options,
+    );
   }
 
   missingArgument(name: string): void {
     const argument = this.registeredArguments.find((a) => a.name() === name);
     const path = this.parent?.parent ? `${this.parent.name()} ${this.name()}` : this.name();
     const wanted = argument?.variadic ? `<${name}...>` : `<${name}>`;
-    this.error(`${path} needs ${wanted}${argument?.description ? `: ${argument.description}` : ""}`, { code: "commander.missingArgument", exitCode: 2 });
+    this.error(`${path} needs ${wanted}${argument?.description ? `: ${argument.description}` : ""}`, {
+      code: "commander.missingArgument",
+      exitCode: 2,
+    });
   }
 }
 
 /** Yes or no, as a yes/no flag's optional value: `--citations`, `--citations=false`, `--citations no`. */
 function parseYesNo(value: string): boolean {
   const answer = { true: true, yes: true, false: false, no: false }[value.trim().toLowerCase()];
-  if (answer === undefined) throw new InvalidArgumentError(`give yes or no (true or false), or leave the value out for yes`);
+  if (answer === undefined)
+    throw new InvalidArgumentError(`give yes or no (true or false), or leave the value out for yes`);
   return answer;
 }
 
@@ -160,7 +202,10 @@ function addAnswerOptions(command: Command, rules: Rules): Map<string, string> {
       command.addOption(yes).addOption(new Option(`--no-${dimension.id}`, `answer no to: ${dimension.question}`));
       attributes.set(dimension.id, yes.attributeName());
     } else {
-      const option = new Option(`--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`, `${dimension.question}${values}`);
+      const option = new Option(
+        `--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`,
+        `${dimension.question}${values}`,
+      );
       command.addOption(option);
       attributes.set(dimension.id, option.attributeName());
     }
@@ -213,55 +258,95 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     .enablePositionalOptions()
     .addOption(formatOption().hideHelp())
     .showSuggestionAfterError(true)
-    .addHelpText("after", () => defaultCommandOptions(program.commands.find((c) => c.name() === "recommend")!, output.getOutHelpWidth()))
+    .addHelpText("after", () =>
+      defaultCommandOptions(
+        program.commands.find((c) => c.name() === "recommend")!,
+        output.getOutHelpWidth(),
+      ),
+    )
     .addHelpText("after", examples(EXAMPLES.recommend))
-    .addHelpText("after", () => `\n${wrap(`More help: ${Object.keys(HELP_TOPICS).map((t) => `advise help ${t}`).join(", ")}.`, output.getOutHelpWidth())}\n`);
+    .addHelpText(
+      "after",
+      () =>
+        `\n${wrap(
+          `More help: ${Object.keys(HELP_TOPICS)
+            .map((t) => `advise help ${t}`)
+            .join(", ")}.`,
+          output.getOutHelpWidth(),
+        )}\n`,
+    );
   for (const { flags } of COMMON_OPTIONS) program.addOption(new Option(flags).hideHelp());
 
-  const define = (parent: Command, name: string, description: string, setUp: (command: Command) => void, opts?: { isDefault: boolean }): Command => {
+  const define = (
+    parent: Command,
+    name: string,
+    description: string,
+    setUp: (command: Command) => void,
+    opts?: { isDefault: boolean },
+  ): Command => {
     const command = parent.command(name, opts).description(description);
     setUp(command);
     return command;
   };
 
-  define(program, "recommend", "rank the approaches for a project and print the advice (the default command)", (command) => {
-    common(command).allowExcessArguments(true).addHelpText("after", examples(EXAMPLES.recommend));
-    for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
-    const dimensionOptions = addAnswerOptions(command, rules);
-    command.action(async (_options, command: Command) => {
-      const options = all(command);
-      if (command.args.length > 0) {
-        const names = program.commands.map((c) => c.name());
-        const word = command.args[0]!;
-        // `advise recommend table`: a command name after the command is not an unknown command.
-        if (word === command.name()) throw new UsageError(`"${word}" is given twice; recommend takes options only`);
-        if (names.includes(word)) throw new UsageError(`recommend takes options, not "${word}"; to run ${word}: advise ${word}`);
-        throw new UsageError(unknownCommand("command", word, names));
-      }
-      const answerFlags = [...dimensionOptions].filter(([, attribute]) => options[attribute] !== undefined).map(([id]) => `--${id}`);
-      if (options.batch !== undefined) {
-        // Every answer comes from the batch file and the output is JSON Lines: options for one profile are a
-        // mistake (--no-input is not: a batch never asks, and scripts pass it everywhere).
-        const single = ["profile", "explain", "save", "force"].filter((name) => options[name] !== undefined).map((name) => `--${name}`);
-        const clashing = [...single, ...answerFlags];
-        if (clashing.length > 0) throw new UsageError(`--batch takes every answer from its file and cannot be combined with ${clashing.join(", ")}`);
-        if (options.format !== undefined && options.format !== "json") throw new UsageError(`--batch writes JSON Lines (one JSON object a line); --format ${String(options.format)} does not apply`);
-        await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
-        return;
-      }
-      if (options.whatIf === true) throw new UsageError("--what-if goes with --batch; a single recommendation always includes the what-if search");
-      await runRecommend(makeContext(options), {
-        profileFile: options.profile as string | undefined,
-        flags: answersOf(options, dimensionOptions),
-        format: formatOf(command),
-        explain: options.explain === true,
-        input: options.input !== false,
-        ask: options.ask === true,
-        save: options.save as string | undefined,
-        force: options.force === true,
+  define(
+    program,
+    "recommend",
+    "rank the approaches for a project and print the advice (the default command)",
+    (command) => {
+      common(command).allowExcessArguments(true).addHelpText("after", examples(EXAMPLES.recommend));
+      for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
+      const dimensionOptions = addAnswerOptions(command, rules);
+      command.action(async (_options, command: Command) => {
+        const options = all(command);
+        if (command.args.length > 0) {
+          const names = program.commands.map((c) => c.name());
+          const word = command.args[0]!;
+          // `advise recommend table`: a command name after the command is not an unknown command.
+          if (word === command.name()) throw new UsageError(`"${word}" is given twice; recommend takes options only`);
+          if (names.includes(word))
+            throw new UsageError(`recommend takes options, not "${word}"; to run ${word}: advise ${word}`);
+          throw new UsageError(unknownCommand("command", word, names));
+        }
+        const answerFlags = [...dimensionOptions]
+          .filter(([, attribute]) => options[attribute] !== undefined)
+          .map(([id]) => `--${id}`);
+        if (options.batch !== undefined) {
+          // Every answer comes from the batch file and the output is JSON Lines: options for one profile are a
+          // mistake (--no-input is not: a batch never asks, and scripts pass it everywhere).
+          const single = ["profile", "explain", "save", "force"]
+            .filter((name) => options[name] !== undefined)
+            .map((name) => `--${name}`);
+          const clashing = [...single, ...answerFlags];
+          if (clashing.length > 0)
+            throw new UsageError(
+              `--batch takes every answer from its file and cannot be combined with ${clashing.join(", ")}`,
+            );
+          if (options.format !== undefined && options.format !== "json")
+            throw new UsageError(
+              `--batch writes JSON Lines (one JSON object a line); --format ${String(options.format)} does not apply`,
+            );
+          await runBatch(makeContext(options), { file: options.batch as string, whatIf: options.whatIf === true });
+          return;
+        }
+        if (options.whatIf === true)
+          throw new UsageError(
+            "--what-if goes with --batch; a single recommendation always includes the what-if search",
+          );
+        await runRecommend(makeContext(options), {
+          profileFile: options.profile as string | undefined,
+          flags: answersOf(options, dimensionOptions),
+          format: formatOf(command),
+          explain: options.explain === true,
+          input: options.input !== false,
+          ask: options.ask === true,
+          save: options.save as string | undefined,
+          force: options.force === true,
+        });
       });
-    });
-  }, { isDefault: true });
+    },
+    { isDefault: true },
+  );
 
   define(program, "table", "print the trade-off table of the four approaches", (command) =>
     common(command)
@@ -269,20 +354,31 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) })),
   );
 
-  define(program, "cost", "what each approach would cost: up front, each month and over a year, and when one overtakes another", (command) => {
-    common(command).addHelpText("after", examples(EXAMPLES.cost));
-    command.option("--profile <file>", "answers in a YAML or JSON file; - reads standard input");
-    const answerOptions = addAnswerOptions(command, rules);
-    command.action(async (_options, command: Command) => {
-      const options = all(command);
-      await runCost(makeContext(options), { profileFile: options.profile as string | undefined, flags: answersOf(options, answerOptions), format: formatOf(command) });
-    });
-  });
+  define(
+    program,
+    "cost",
+    "what each approach would cost: up front, each month and over a year, and when one overtakes another",
+    (command) => {
+      common(command).addHelpText("after", examples(EXAMPLES.cost));
+      command.option("--profile <file>", "answers in a YAML or JSON file; - reads standard input");
+      const answerOptions = addAnswerOptions(command, rules);
+      command.action(async (_options, command: Command) => {
+        const options = all(command);
+        await runCost(makeContext(options), {
+          profileFile: options.profile as string | undefined,
+          flags: answersOf(options, answerOptions),
+          format: formatOf(command),
+        });
+      });
+    },
+  );
 
   define(program, "questions", "list the questions (profile dimensions), their types and allowed values", (command) =>
     common(command)
       .addHelpText("after", examples(EXAMPLES.questions))
-      .action(async (_options, command: Command) => runQuestions(makeContext(all(command)), { format: formatOf(command) })),
+      .action(async (_options, command: Command) =>
+        runQuestions(makeContext(all(command)), { format: formatOf(command) }),
+      ),
   );
 
   const approachIds = rules.approaches.map((a) => a.id).join(", ");
@@ -291,34 +387,71 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     common(command)
       .argument("<approach>", `one of ${approachIds}, or a name${someAliases ? ` or alias (${someAliases})` : ""}`)
       .addHelpText("after", examples(EXAMPLES.explain))
-      .action(async (approach: string, _options, command: Command) => runExplain(makeContext(all(command)), { approach, format: formatOf(command) })),
+      .action(async (approach: string, _options, command: Command) =>
+        runExplain(makeContext(all(command)), { approach, format: formatOf(command) }),
+      ),
   );
 
   define(program, "compare", "approaches side by side", (command) =>
     common(command)
       .argument("<approaches...>", `two or more of ${approachIds} (names and aliases work too)`)
       .addHelpText("after", examples(EXAMPLES.compare))
-      .action(async (approaches: string[], _options, command: Command) => runCompare(makeContext(all(command)), { approaches, format: formatOf(command) })),
+      .action(async (approaches: string[], _options, command: Command) =>
+        runCompare(makeContext(all(command)), { approaches, format: formatOf(command) }),
+      ),
   );
 
-  const rulesCommand = define(program, "rules", "check, test and describe rules files (your own, or layered over the built-in ones)", (command) => {
-    command.addHelpText("after", examples(["advise rules validate ours.yaml", "advise rules test scenarios.yaml --rules ours.yaml", "advise rules show", "advise rules schema > rules.schema.json"]));
-  });
-  define(rulesCommand, "validate", "check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid", (command) =>
-    common(command)
-      .argument("<files...>", "rules files (YAML or JSON)")
-      .addHelpText("after", examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]))
-      .action(async (files: string[], _options, command: Command) => runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) })),
+  const rulesCommand = define(
+    program,
+    "rules",
+    "check, test and describe rules files (your own, or layered over the built-in ones)",
+    (command) => {
+      command.addHelpText(
+        "after",
+        examples([
+          "advise rules validate ours.yaml",
+          "advise rules test scenarios.yaml --rules ours.yaml",
+          "advise rules show",
+          "advise rules schema > rules.schema.json",
+        ]),
+      );
+    },
   );
-  define(rulesCommand, "show", "print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file", (command) =>
-    common(command, new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
-      .addHelpText("after", examples(["advise rules show > rules.yaml", "advise rules show --rules ours.yaml --format json | jq '.rules | length'"]))
-      .action(async (_options, command: Command) => {
-        // A --format given before the command name was read as one of the general formats.
-        const format = (all(command).format as string | undefined) ?? "yaml";
-        if (format !== "yaml" && format !== "json") throw new UsageError(`rules show prints yaml or json, not ${format}`);
-        await runRulesShow(makeContext(all(command)), { format });
-      }),
+  define(
+    rulesCommand,
+    "validate",
+    "check rules files: every problem with file:line:column, a code frame and a hint; exit 1 if any is invalid",
+    (command) =>
+      common(command)
+        .argument("<files...>", "rules files (YAML or JSON)")
+        .addHelpText(
+          "after",
+          examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]),
+        )
+        .action(async (files: string[], _options, command: Command) =>
+          runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) }),
+        ),
+  );
+  define(
+    rulesCommand,
+    "show",
+    "print the rules in use (built-in, or --rules FILE with what it extends merged in), valid as a rules file",
+    (command) =>
+      common(command, new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
+        .addHelpText(
+          "after",
+          examples([
+            "advise rules show > rules.yaml",
+            "advise rules show --rules ours.yaml --format json | jq '.rules | length'",
+          ]),
+        )
+        .action(async (_options, command: Command) => {
+          // A --format given before the command name was read as one of the general formats.
+          const format = (all(command).format as string | undefined) ?? "yaml";
+          if (format !== "yaml" && format !== "json")
+            throw new UsageError(`rules show prints yaml or json, not ${format}`);
+          await runRulesShow(makeContext(all(command)), { format });
+        }),
   );
   define(rulesCommand, "schema", "print the JSON Schema (draft-07) of rules files, for editors", (command) =>
     command
@@ -326,29 +459,68 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .addHelpText("after", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
       .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true })),
   );
-  define(rulesCommand, "init", "write a starter rules file over the built-in rules, with a scenario file beside it", (command) =>
-    command
-      .argument("[file]", `the rules file to write (default: ${DEFAULT_INIT_FILE}); the scenarios go beside it as FILE-scenarios.yaml`)
-      .option("--force", "replace files that exist")
-      .addHelpText("after", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
-      .action(async (file: string | undefined, options) => runRulesInit(makeContext({}), { file: file ?? DEFAULT_INIT_FILE, force: options.force === true })),
+  define(
+    rulesCommand,
+    "init",
+    "write a starter rules file over the built-in rules, with a scenario file beside it",
+    (command) =>
+      command
+        .argument(
+          "[file]",
+          `the rules file to write (default: ${DEFAULT_INIT_FILE}); the scenarios go beside it as FILE-scenarios.yaml`,
+        )
+        .option("--force", "replace files that exist")
+        .addHelpText("after", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
+        .action(async (file: string | undefined, options) =>
+          runRulesInit(makeContext({}), { file: file ?? DEFAULT_INIT_FILE, force: options.force === true }),
+        ),
   );
   define(rulesCommand, "test", "run scenarios against the rules in use; exit 1 if any fails", (command) =>
-    common(command, new Option("--format <format>", "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)").argParser(parseTestFormat))
+    common(
+      command,
+      new Option(
+        "--format <format>",
+        "table, json, yaml, markdown or junit (JUnit XML for CI) (default: table)",
+      ).argParser(parseTestFormat),
+    )
       .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
-      .addHelpText("after", examples(["advise rules test scenarios.yaml", "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml"]))
-      .action(async (files: string[], _options, command: Command) => runRulesTest(makeContext(all(command)), { files, format: (all(command).format as Format | "junit" | undefined) ?? "table" })),
+      .addHelpText(
+        "after",
+        examples([
+          "advise rules test scenarios.yaml",
+          "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml",
+        ]),
+      )
+      .action(async (files: string[], _options, command: Command) =>
+        runRulesTest(makeContext(all(command)), {
+          files,
+          format: (all(command).format as Format | "junit" | undefined) ?? "table",
+        }),
+      ),
   );
 
-  define(program, "completion", "print a shell completion script (commands, options, dimension flags and their values)", (command) =>
-    command
-      .argument("<shell>", `one of ${SHELLS.join(", ")}`)
-      .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
-      .addHelpText("after", examples(["advise completion bash > ~/.local/share/bash-completion/completions/advise", "advise completion fish > ~/.config/fish/completions/advise.fish"]))
-      .action((shell: string) => {
-        if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`);
-        makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
-      }),
+  define(
+    program,
+    "completion",
+    "print a shell completion script (commands, options, dimension flags and their values)",
+    (command) =>
+      command
+        .argument("<shell>", `one of ${SHELLS.join(", ")}`)
+        .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
+        .addHelpText(
+          "after",
+          examples([
+            "advise completion bash > ~/.local/share/bash-completion/completions/advise",
+            "advise completion fish > ~/.config/fish/completions/advise.fish",
+          ]),
+        )
+        .action((shell: string) => {
+          if (!(SHELLS as readonly string[]).includes(shell))
+            throw new UsageError(
+              `unknown shell "${shell}"${didYouMean(shell, SHELLS)}; supported: ${SHELLS.join(", ")}`,
+            );
+          makeContext({}).io.stdout.write(COMPLETION_SCRIPTS[shell as Shell](completionSpec(program, rules)));
+        }),
   );
 
   return program;

@@ -24,7 +24,22 @@ export interface RulesIssue {
  * Every question becomes a command-line flag (`--<id>`, and `--no-<id>` for a yes/no question), so its id may not
  * be one of the names advise's own options use. A test keeps this list equal to the program's options.
  */
-export const RESERVED_DIMENSION_IDS = ["ascii", "ask", "batch", "color", "explain", "force", "format", "help", "input", "profile", "rules", "save", "version", "what-if"] as const;
+export const RESERVED_DIMENSION_IDS = [
+  "ascii",
+  "ask",
+  "batch",
+  "color",
+  "explain",
+  "force",
+  "format",
+  "help",
+  "input",
+  "profile",
+  "rules",
+  "save",
+  "version",
+  "what-if",
+] as const;
 const RESERVED = new Set<string>(RESERVED_DIMENSION_IDS);
 
 /**
@@ -38,7 +53,9 @@ const isNode = (value: unknown): value is Node => typeof value === "object" && v
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** The items of a list with the index each has in it, without those `disabled: true` removes. */
 const live = (value: unknown): [Node, number][] =>
-  list(value).flatMap((item, i): [Node, number][] => (isNode(item) ? (item.disabled === true ? [] : [[item, i]]) : [[{}, i]]));
+  list(value).flatMap((item, i): [Node, number][] =>
+    isNode(item) ? (item.disabled === true ? [] : [[item, i]]) : [[{}, i]],
+  );
 const nodes = (value: unknown): Node[] => live(value).map(([item]) => item);
 const idOf = (item: Node): string | undefined => (typeof item.id === "string" ? item.id : undefined);
 const ids = (items: Node[]) => items.map(idOf).filter((id): id is string => id !== undefined);
@@ -55,17 +72,32 @@ export function checkRules(input: Rules): RulesIssue[] {
   const combinations = nodes(root.combinations);
   const dimensionList = nodes(root.dimensions);
   const approachIds = ids(approaches);
-  const spellings = approachSpellings(approaches.map((a) => ({ id: idOf(a) ?? "", aliases: list(a.aliases).filter((x): x is string => typeof x === "string") })));
+  const spellings = approachSpellings(
+    approaches.map((a) => ({
+      id: idOf(a) ?? "",
+      aliases: list(a.aliases).filter((x): x is string => typeof x === "string"),
+    })),
+  );
   const combinationIds = new Set(ids(combinations));
   const dimensions = new Map(dimensionList.flatMap((d) => (idOf(d) === undefined ? [] : [[idOf(d)!, d] as const])));
-  const sourceIds = new Set(isNode(root.sources) ? Object.keys(root.sources).filter((id) => !(isNode(root.sources) && isNode(root.sources[id]) && root.sources[id].disabled === true)) : []);
+  const sourceIds = new Set(
+    isNode(root.sources)
+      ? Object.keys(root.sources).filter(
+          (id) => !(isNode(root.sources) && isNode(root.sources[id]) && root.sources[id].disabled === true),
+        )
+      : [],
+  );
 
   const unique = (section: string, items: [Node, number][], at: (string | number)[] = []) => {
     const seen = new Set<string>();
     items.forEach(([item, index]) => {
       const id = idOf(item);
       if (id === undefined) return;
-      if (seen.has(id)) issues.push({ path: [...at, section, index, "id"], message: `duplicate id "${id}" in ${section}: each id names one item` });
+      if (seen.has(id))
+        issues.push({
+          path: [...at, section, index, "id"],
+          message: `duplicate id "${id}" in ${section}: each id names one item`,
+        });
       seen.add(id);
     });
   };
@@ -78,7 +110,8 @@ export function checkRules(input: Rules): RulesIssue[] {
   unique("plan", live(root.plan));
   live(root.combinations).forEach(([c, i]) => {
     const id = idOf(c);
-    if (id !== undefined && spellings.has(id.toLowerCase())) issues.push({ path: ["combinations", i, "id"], message: `"${id}" is both an approach and a combination` });
+    if (id !== undefined && spellings.has(id.toLowerCase()))
+      issues.push({ path: ["combinations", i, "id"], message: `"${id}" is both an approach and a combination` });
   });
 
   // A file without these lists has that reported by the schema; every reference to them would only repeat it.
@@ -89,11 +122,18 @@ export function checkRules(input: Rules): RulesIssue[] {
     if (spellings.has(id.toLowerCase()) || (withCombinations && combinationIds.has(id))) return;
     const allowed = withCombinations ? [...approachIds, ...combinationIds] : approachIds;
     const what = withCombinations ? "approach or combination" : "approach";
-    issues.push({ path, message: `unknown ${what} "${id}"${didYouMean(id, [...spellings.keys(), ...(withCombinations ? combinationIds : [])])}; known: ${allowed.join(", ")}` });
+    issues.push({
+      path,
+      message: `unknown ${what} "${id}"${didYouMean(id, [...spellings.keys(), ...(withCombinations ? combinationIds : [])])}; known: ${allowed.join(", ")}`,
+    });
   };
   const sources = (path: PathSegment[], refs: unknown) =>
     list(refs).forEach((id, index) => {
-      if (typeof id === "string" && !sourceIds.has(id)) issues.push({ path: [...path, index], message: `unknown source "${id}"${didYouMean(id, [...sourceIds])}; add it under sources` });
+      if (typeof id === "string" && !sourceIds.has(id))
+        issues.push({
+          path: [...path, index],
+          message: `unknown source "${id}"${didYouMean(id, [...sourceIds])}; add it under sources`,
+        });
     });
 
   const condition = (path: PathSegment[], node: unknown, inWarning: boolean, depth = 0): void => {
@@ -103,20 +143,31 @@ export function checkRules(input: Rules): RulesIssue[] {
     list(node.any).forEach((child, i) => condition([...path, "any", i], child, inWarning, depth + 1));
     if (node.not !== undefined) condition([...path, "not"], node.not, inWarning, depth + 1);
     if (node.recommended !== undefined) {
-      if (!inWarning) issues.push({ path: [...path, "recommended"], message: "`recommended` may only be used in warnings and plan steps, which are decided after the recommendation" });
+      if (!inWarning)
+        issues.push({
+          path: [...path, "recommended"],
+          message:
+            "`recommended` may only be used in warnings and plan steps, which are decided after the recommendation",
+        });
       list(node.recommended).forEach((id, i) => approach([...path, "recommended", i], id, true));
     }
     if (typeof node.dim !== "string" || !hasDimensions) return;
     const dimension = dimensions.get(node.dim);
     if (!dimension) {
-      issues.push({ path: [...path, "dim"], message: `unknown dimension "${node.dim}"${didYouMean(node.dim, [...dimensions.keys()])}` });
+      issues.push({
+        path: [...path, "dim"],
+        message: `unknown dimension "${node.dim}"${didYouMean(node.dim, [...dimensions.keys()])}`,
+      });
       return;
     }
     const type = dimension.type;
     for (const op of COMPARISONS) {
       if (node[op] === undefined) continue;
       if (type !== "number" && op !== "is" && op !== "in") {
-        issues.push({ path: [...path, op], message: `"${op}" compares numbers, but "${node.dim}" is ${type === "enum" ? "an enum" : "a boolean"}; use is or in` });
+        issues.push({
+          path: [...path, op],
+          message: `"${op}" compares numbers, but "${node.dim}" is ${type === "enum" ? "an enum" : "a boolean"}; use is or in`,
+        });
         continue;
       }
       const values = op === "in" ? list(node.in) : [node[op]];
@@ -126,7 +177,10 @@ export function checkRules(input: Rules): RulesIssue[] {
         const at = op === "in" ? [...path, op, i] : [...path, op];
         if (type === "enum") {
           if (typeof value !== "string" || !known.has(value)) {
-            issues.push({ path: at, message: `"${String(value)}" is not a value of "${node.dim}"${didYouMean(String(value), valueIds)}; allowed: ${valueIds.join(", ")}` });
+            issues.push({
+              path: at,
+              message: `"${String(value)}" is not a value of "${node.dim}"${didYouMean(String(value), valueIds)}; allowed: ${valueIds.join(", ")}`,
+            });
           }
         } else if (type === "boolean" && typeof value !== "boolean") {
           issues.push({ path: at, message: `"${node.dim}" is a boolean; compare it with true or false` });
@@ -155,21 +209,32 @@ export function checkRules(input: Rules): RulesIssue[] {
     sources(["dimensions", i, "sources"], d.sources);
     const id = idOf(d);
     if (id !== undefined && RESERVED.has(id)) {
-      issues.push({ path: ["dimensions", i, "id"], message: `"${id}" cannot be a question id: --${id} is one of advise's own options (reserved: ${RESERVED_DIMENSION_IDS.join(", ")})` });
+      issues.push({
+        path: ["dimensions", i, "id"],
+        message: `"${id}" cannot be a question id: --${id} is one of advise's own options (reserved: ${RESERVED_DIMENSION_IDS.join(", ")})`,
+      });
     } else if (id?.startsWith("no-")) {
-      issues.push({ path: ["dimensions", i, "id"], message: `"${id}" cannot be a question id: --no-<id> is how a yes/no question is answered no` });
+      issues.push({
+        path: ["dimensions", i, "id"],
+        message: `"${id}" cannot be a question id: --no-<id> is how a yes/no question is answered no`,
+      });
     }
     if (d.type !== "enum") return;
     unique("values", live(d.values), ["dimensions", i]);
     const valueIds = ids(nodes(d.values));
     const known = new Set(valueIds);
     // An alias of a value switched off goes with it.
-    const off = new Set(list(d.values).flatMap((v) => (isNode(v) && v.disabled === true && typeof v.id === "string" ? [v.id] : [])));
+    const off = new Set(
+      list(d.values).flatMap((v) => (isNode(v) && v.disabled === true && typeof v.id === "string" ? [v.id] : [])),
+    );
     if (!isNode(d.aliases)) return;
     for (const alias of Object.keys(d.aliases)) {
       const target = d.aliases[alias];
       if (typeof target === "string" && !known.has(target) && !off.has(target)) {
-        issues.push({ path: ["dimensions", i, "aliases", alias], message: `alias "${alias}" points to "${target}", which is not a value of "${id}"${didYouMean(target, valueIds)}` });
+        issues.push({
+          path: ["dimensions", i, "aliases", alias],
+          message: `alias "${alias}" points to "${target}", which is not a value of "${id}"${didYouMean(target, valueIds)}`,
+        });
       }
     }
   });

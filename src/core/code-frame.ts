@@ -12,7 +12,8 @@ export function codeFrame(lines: readonly string[], line: number, column: number
     const window = full.slice(start, start + 100);
     const content = `${start > 0 && full.length > 0 ? "…" : ""}${window}${full.length > start + 100 ? "…" : ""}`;
     out.push(`${marker} ${String(n).padStart(width)} | ${content}`);
-    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)))}^`);
+    if (n === line)
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)))}^`);
   }
   return out.join("\n");
 }

@@ -40,7 +40,8 @@ function compile(node: Condition): Compiled {
   }
   if (node.recommended) {
     const ids = node.recommended;
-    return (_profile, recommended) => (recommended === undefined ? undefined : ids.some((id) => recommended.includes(id)));
+    return (_profile, recommended) =>
+      recommended === undefined ? undefined : ids.some((id) => recommended.includes(id));
   }
   const dim = node.dim!;
   const check = comparison(node);

@@ -105,7 +105,15 @@ export const CostSchema = z.strictObject({
    * kept out of `dimensions` so that they take no part in the recommendation or its confidence.
    */
   questions: z
-    .array(z.strictObject({ id: Id, question: Text, help: Text.optional(), unit: Text.optional(), sources: z.array(Id).default([]) }))
+    .array(
+      z.strictObject({
+        id: Id,
+        question: Text,
+        help: Text.optional(),
+        unit: Text.optional(),
+        sources: z.array(Id).default([]),
+      }),
+    )
     .default([]),
   /** Answers assumed when a profile lacks them; each one used is named in the sketch's assumptions. */
   defaults: z.record(Id, z.union([z.number(), z.string(), z.boolean()])).default({}),

@@ -130,7 +130,8 @@ class Answers {
   number(id: string): number {
     const raw = this.value(id);
     const value = typeof raw === "boolean" ? undefined : parseNumber(raw);
-    if (value === undefined || !Number.isFinite(value) || value < 0) throw new Error(`the cost sketch needs a number for "${id}"; add it to cost.defaults`);
+    if (value === undefined || !Number.isFinite(value) || value < 0)
+      throw new Error(`the cost sketch needs a number for "${id}"; add it to cost.defaults`);
     return value;
   }
 }
@@ -138,8 +139,12 @@ class Answers {
 /** The number of basis units of one item: the formulas of docs/cost.md. */
 export function quantityOf(item: CostItem, cost: CostRules, answers: Answers): number {
   const k = cost.constants;
-  const tokens = (part: ContextPart) => (part === "tuned-prompt-tokens" && answers.value(part) === undefined ? answers.number("prompt-tokens") : answers.number(part));
-  const perQuery = (parts: readonly ContextPart[]) => (parts.length === 0 ? ["prompt-tokens" as const] : parts).reduce((sum, part) => sum + tokens(part), 0);
+  const tokens = (part: ContextPart) =>
+    part === "tuned-prompt-tokens" && answers.value(part) === undefined
+      ? answers.number("prompt-tokens")
+      : answers.number(part);
+  const perQuery = (parts: readonly ContextPart[]) =>
+    (parts.length === 0 ? ["prompt-tokens" as const] : parts).reduce((sum, part) => sum + tokens(part), 0);
   const queriesPerMonth = () => answers.number("queries-per-day") * k.daysPerMonth;
   let base: number;
   switch (item.basis) {
@@ -190,7 +195,8 @@ function planFor(cost: CostRules, ids: (string | null)[], answers: Answers): Cos
     if (id === null) continue;
     const plans = cost.plans.filter((p) => p.for === id);
     // A plan for the answered deployment wins over one for any deployment.
-    const plan = plans.find((p) => p.deployment?.includes(String(deployment()))) ?? plans.find((p) => p.deployment === undefined);
+    const plan =
+      plans.find((p) => p.deployment?.includes(String(deployment()))) ?? plans.find((p) => p.deployment === undefined);
     if (plan) return plan;
   }
   return undefined;
@@ -212,21 +218,38 @@ function linesOf(items: CostItem[], cost: CostRules, prices: Map<string, CostPri
   });
 }
 
-const sum = (lines: CostLine[]): Range => ({ low: lines.reduce((s, l) => s + l.cost.low, 0), high: lines.reduce((s, l) => s + l.cost.high, 0) });
+const sum = (lines: CostLine[]): Range => ({
+  low: lines.reduce((s, l) => s + l.cost.low, 0),
+  high: lines.reduce((s, l) => s + l.cost.high, 0),
+});
 
 /** The variant `evaluate` would pick for `id`: the first of its variants whose condition holds. */
 function variantOf(rules: Rules, id: string, profile: Profile): string | null {
-  return rules.variants.find((v) => v.approach === id && (v.when === undefined || test(v.when, profile) === true))?.id ?? null;
+  return (
+    rules.variants.find((v) => v.approach === id && (v.when === undefined || test(v.when, profile) === true))?.id ??
+    null
+  );
 }
 
-function costOf(rules: Rules, cost: CostRules, prices: Map<string, CostPrice>, id: string, variant: string | null, answers: Answers): ApproachCost | undefined {
+function costOf(
+  rules: Rules,
+  cost: CostRules,
+  prices: Map<string, CostPrice>,
+  id: string,
+  variant: string | null,
+  answers: Answers,
+): ApproachCost | undefined {
   const plan = planFor(cost, [variant, id], answers);
   if (!plan) return undefined;
   const upfront = linesOf(plan.upfront, cost, prices, answers);
   const monthly = linesOf(plan.monthly, cost, prices, answers);
   const up = sum(upfront);
   const mo = sum(monthly);
-  const name = rules.approaches.find((a) => a.id === id)?.shortName ?? rules.approaches.find((a) => a.id === id)?.name ?? rules.combinations.find((c) => c.id === id)?.name ?? id;
+  const name =
+    rules.approaches.find((a) => a.id === id)?.shortName ??
+    rules.approaches.find((a) => a.id === id)?.name ??
+    rules.combinations.find((c) => c.id === id)?.name ??
+    id;
   return {
     id,
     name,
@@ -241,12 +264,20 @@ function costOf(rules: Rules, cost: CostRules, prices: Map<string, CostPrice>, i
 }
 
 /** Cumulative cost after `months` months. */
-export function cumulative(approach: Pick<ApproachCost, "upfront" | "monthly">, months: number, scenario: Scenario): number {
+export function cumulative(
+  approach: Pick<ApproachCost, "upfront" | "monthly">,
+  months: number,
+  scenario: Scenario,
+): number {
   return approach.upfront[scenario] + months * approach.monthly[scenario];
 }
 
 /** The month at which two straight cumulative-cost lines cross, when they cross after month 0. */
-export function crossingMonth(a: Pick<ApproachCost, "upfront" | "monthly">, b: Pick<ApproachCost, "upfront" | "monthly">, scenario: Scenario): number | null {
+export function crossingMonth(
+  a: Pick<ApproachCost, "upfront" | "monthly">,
+  b: Pick<ApproachCost, "upfront" | "monthly">,
+  scenario: Scenario,
+): number | null {
   const slope = a.monthly[scenario] - b.monthly[scenario];
   const gap = a.upfront[scenario] - b.upfront[scenario];
   if (slope === 0) return null;
@@ -289,20 +320,45 @@ export function formatMoney(value: number, currency = "USD"): string {
 
 export function formatRange(range: Range, currency = "USD", dash = "–"): string {
   const r = roundRange(range);
-  return r.low === r.high ? formatMoney(r.low, currency) : `${formatMoney(r.low, currency)}${dash}${formatMoney(r.high, currency)}`;
+  return r.low === r.high
+    ? formatMoney(r.low, currency)
+    : `${formatMoney(r.low, currency)}${dash}${formatMoney(r.high, currency)}`;
 }
 
-const formatCount = (n: number) => (n >= 1e6 ? `${Number((n / 1e6).toPrecision(2))}m` : n >= 1e3 ? `${Number((n / 1e3).toPrecision(2))}k` : String(Number(n.toPrecision(2))));
+const formatCount = (n: number) =>
+  n >= 1e6
+    ? `${Number((n / 1e6).toPrecision(2))}m`
+    : n >= 1e3
+      ? `${Number((n / 1e3).toPrecision(2))}k`
+      : String(Number(n.toPrecision(2)));
 
 /** The monthly-cost difference of `a` over `b` as a function of requests a day. */
-function monthlyAt(rules: Rules, cost: CostRules, prices: Map<string, CostPrice>, target: ApproachCost, answers: Answers, qpd: number, scenario: Scenario): number {
+function monthlyAt(
+  rules: Rules,
+  cost: CostRules,
+  prices: Map<string, CostPrice>,
+  target: ApproachCost,
+  answers: Answers,
+  qpd: number,
+  scenario: Scenario,
+): number {
   const changed = costOf(rules, cost, prices, target.id, target.variant, answers.with("queries-per-day", qpd));
   return changed ? changed.monthly[scenario] : Number.NaN;
 }
 
 /** Requests a day where the two monthly costs meet, the crossing nearest today's volume; null when none in 1 to 1e9. */
-function volumeCrossing(rules: Rules, cost: CostRules, prices: Map<string, CostPrice>, a: ApproachCost, b: ApproachCost, answers: Answers, current: number, scenario: Scenario): number | null {
-  const diff = (q: number) => monthlyAt(rules, cost, prices, a, answers, q, scenario) - monthlyAt(rules, cost, prices, b, answers, q, scenario);
+function volumeCrossing(
+  rules: Rules,
+  cost: CostRules,
+  prices: Map<string, CostPrice>,
+  a: ApproachCost,
+  b: ApproachCost,
+  answers: Answers,
+  current: number,
+  scenario: Scenario,
+): number | null {
+  const diff = (q: number) =>
+    monthlyAt(rules, cost, prices, a, answers, q, scenario) - monthlyAt(rules, cost, prices, b, answers, q, scenario);
   const grid = Array.from({ length: 181 }, (_, i) => 10 ** (i / 20));
   const roots: number[] = [];
   let prev = diff(grid[0]!);
@@ -351,17 +407,28 @@ function describeVolume(r: ApproachCost, o: ApproachCost, q: VolumeCrossing["que
   const parts = SCENARIOS.map((s) => {
     const cheaper = cheaperAt(s);
     const crossing = q[s];
-    if (cheaper === null) return { key: "same", text: `${r.name} and ${o.name} cost the same each month at ${formatCount(current)} requests a day` };
+    if (cheaper === null)
+      return {
+        key: "same",
+        text: `${r.name} and ${o.name} cost the same each month at ${formatCount(current)} requests a day`,
+      };
     const other = cheaper === r ? o : r;
-    if (crossing === null) return { key: `${cheaper.id} always`, text: `${cheaper.name} costs less each month at any volume` };
+    if (crossing === null)
+      return { key: `${cheaper.id} always`, text: `${cheaper.name} costs less each month at any volume` };
     const side = crossing > current ? "above" : "below";
-    const text = (at: string) => `${cheaper.name} costs less each month at ${formatCount(current)} requests a day, ${other.name} ${side} about ${at} requests a day`;
+    const text = (at: string) =>
+      `${cheaper.name} costs less each month at ${formatCount(current)} requests a day, ${other.name} ${side} about ${at} requests a day`;
     return { key: `${cheaper.id} ${side}`, crossing, text: text(formatCount(crossing)), with: text };
   });
   const [low, high] = parts as [(typeof parts)[number], (typeof parts)[number]];
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   if (low.key !== high.key) return `With low prices, ${low.text}; with high prices, ${high.text}.`;
-  if (low.crossing === undefined || high.crossing === undefined || formatCount(low.crossing) === formatCount(high.crossing)) return `${capital(low.text)}.`;
+  if (
+    low.crossing === undefined ||
+    high.crossing === undefined ||
+    formatCount(low.crossing) === formatCount(high.crossing)
+  )
+    return `${capital(low.text)}.`;
   const [a, b] = [low.crossing, high.crossing].sort((x, y) => x - y) as [number, number];
   return `${capital(low.with!(`${formatCount(a)} to ${formatCount(b)}`))}.`;
 }
@@ -374,7 +441,12 @@ function describeVolume(r: ApproachCost, o: ApproachCost, q: VolumeCrossing["que
  * for the same profile; without it the recommendation is worked out here. `profile` may also hold the answers to
  * the cost questions (see `splitCostAnswers`). Undefined when the rules have no `cost` section.
  */
-export function costSketch(rules: Rules, profile: Profile, result: Standing | undefined, now: string): CostSketch | undefined {
+export function costSketch(
+  rules: Rules,
+  profile: Profile,
+  result: Standing | undefined,
+  now: string,
+): CostSketch | undefined {
   const cost = rules.cost;
   if (!cost) return undefined;
   const standing = result ?? summarize(rules, profile);
@@ -410,7 +482,10 @@ export function costSketch(rules: Rules, profile: Profile, result: Standing | un
       summary: describeBreakEven(recCost, runnerCost, months, cost.horizonMonths),
     };
     const current = answers.number("queries-per-day");
-    const q = { low: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "low"), high: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "high") };
+    const q = {
+      low: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "low"),
+      high: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "high"),
+    };
     volume = {
       recommendation: recCost.id,
       runnerUp: runnerCost.id,
@@ -420,21 +495,34 @@ export function costSketch(rules: Rules, profile: Profile, result: Standing | un
     };
   }
 
-  const usedPrices = [...new Set(approaches.flatMap((a) => [...a.lines.upfront, ...a.lines.monthly].map((l) => l.price)))].map((id) => prices.get(id)!);
+  const usedPrices = [
+    ...new Set(approaches.flatMap((a) => [...a.lines.upfront, ...a.lines.monthly].map((l) => l.price))),
+  ].map((id) => prices.get(id)!);
   const asOf = usedPrices.map((p) => p.checked).sort()[0] ?? now;
-  const stale = usedPrices.filter((p) => addMonths(p.checked, cost.staleAfterMonths) < now).map((p) => ({ id: p.id, label: p.label, checked: p.checked }));
+  const stale = usedPrices
+    .filter((p) => addMonths(p.checked, cost.staleAfterMonths) < now)
+    .map((p) => ({ id: p.id, label: p.label, checked: p.checked }));
   const dimensions = new Map(rules.dimensions.map((d) => [d.id, d]));
   const k = cost.constants;
   const assumptions = [
     ...Object.entries(answers.used).map(([id, value]) => {
       const dimension = dimensions.get(id);
       const question = cost.questions.find((q) => q.id === id);
-      const unit = dimension?.type === "number" && dimension.unit ? ` ${dimension.unit}` : question?.unit ? ` ${question.unit}` : "";
+      const unit =
+        dimension?.type === "number" && dimension.unit
+          ? ` ${dimension.unit}`
+          : question?.unit
+            ? ` ${question.unit}`
+            : "";
       return `Assumed ${id}: ${typeof value === "number" ? formatCount(value) : String(value)}${unit} (not answered).`;
     }),
     `Low uses every price at the low end of its range (a small model, the cheapest offer); high every price at the high end (a large model, the dearest offer).`,
     `A month is ${k.daysPerMonth} days and ${k.hoursPerMonth} hours; fine-tuning makes ${k.epochs} passes over the examples.`,
-    ...(answers.value("tuned-prompt-tokens") === undefined ? ["A fine-tuned model is sent the same prompt as the base model; answer tuned-prompt-tokens if tuning would shorten it."] : []),
+    ...(answers.value("tuned-prompt-tokens") === undefined
+      ? [
+          "A fine-tuned model is sent the same prompt as the base model; answer tuned-prompt-tokens if tuning would shorten it.",
+        ]
+      : []),
     `Self-hosted models are served from ${formatCount(k.gpuMemoryBytes / 1e9)} GB GPUs at ${k.servingBytesPerParameter} bytes a parameter, one replica per ${formatCount(k.queriesPerGpuDay)} requests a day.`,
     `Pre-training compute is ${k.flopsPerParameterToken} FLOPs per parameter per training token, at ${Math.round(k.utilization * 100)}% of a ${k.gpuPeakFlops / 1e12} TFLOP/s GPU, on at least ${k.pretrainingTokensPerParameter} tokens a parameter.`,
     `Staff time, evaluation, storage, taxes and discounts (batch, caching beyond the variant that uses it, commitments) are not included.`,
@@ -452,7 +540,15 @@ export function costSketch(rules: Rules, profile: Profile, result: Standing | un
     stale,
     defaultsUsed: { ...answers.used },
     assumptions,
-    prices: usedPrices.map((p) => ({ id: p.id, label: p.label, unit: p.unit, low: p.low, high: p.high, checked: p.checked, sources: p.sources })),
+    prices: usedPrices.map((p) => ({
+      id: p.id,
+      label: p.label,
+      unit: p.unit,
+      low: p.low,
+      high: p.high,
+      checked: p.checked,
+      sources: p.sources,
+    })),
   };
 }
 
@@ -497,7 +593,10 @@ export function costQuestions(rules: Rules): CostQuestion[] {
  * number answer (2k, 8b), and the rest, which go to the recommendation as before. `problems` names each answer
  * that is not a number.
  */
-export function splitCostAnswers(rules: Rules, raw: Record<string, unknown>): { cost: Profile; rest: Record<string, unknown>; problems: string[] } {
+export function splitCostAnswers(
+  rules: Rules,
+  raw: Record<string, unknown>,
+): { cost: Profile; rest: Record<string, unknown>; problems: string[] } {
   const ids = new Set(costQuestions(rules).map((q) => q.id));
   const cost: Profile = {};
   const rest: Record<string, unknown> = {};
@@ -509,7 +608,8 @@ export function splitCostAnswers(rules: Rules, raw: Record<string, unknown>): { 
       continue;
     }
     const parsed = parseNumber(value);
-    if (parsed === undefined || parsed < 0) problems.push(`"${key}" must be a number such as 2k or 8b, got ${JSON.stringify(value)}`);
+    if (parsed === undefined || parsed < 0)
+      problems.push(`"${key}" must be a number such as 2k or 8b, got ${JSON.stringify(value)}`);
     else cost[key] = parsed;
   }
   return { cost, rest, problems };
@@ -522,42 +622,69 @@ export function costIssues(rules: Rules): { path: (string | number)[]; message: 
   const issues: { path: (string | number)[]; message: string }[] = [];
   const sources = new Set(Object.keys(rules.sources));
   const priceIds = new Set(cost.prices.map((p) => p.id));
-  const targets = new Set([...rules.approaches.map((a) => a.id), ...rules.combinations.map((c) => c.id), ...rules.variants.map((v) => v.id)]);
+  const targets = new Set([
+    ...rules.approaches.map((a) => a.id),
+    ...rules.combinations.map((c) => c.id),
+    ...rules.variants.map((v) => v.id),
+  ]);
   const deployments = rules.dimensions.find((d) => d.id === "deployment");
   const deploymentValues = deployments?.type === "enum" ? new Set(deployments.values.map((v) => v.id)) : undefined;
   const unique = (section: string, ids: string[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ path: ["cost", section, i, "id"], message: `duplicate id "${id}" in cost.${section}` });
+      if (seen.has(id))
+        issues.push({ path: ["cost", section, i, "id"], message: `duplicate id "${id}" in cost.${section}` });
       seen.add(id);
     });
   };
-  unique("prices", cost.prices.map((p) => p.id));
-  unique("plans", cost.plans.map((p) => p.id));
-  unique("questions", cost.questions.map((q) => q.id));
+  unique(
+    "prices",
+    cost.prices.map((p) => p.id),
+  );
+  unique(
+    "plans",
+    cost.plans.map((p) => p.id),
+  );
+  unique(
+    "questions",
+    cost.questions.map((q) => q.id),
+  );
   const cite = (path: (string | number)[], ids: string[]) =>
     ids.forEach((id, i) => {
-      if (!sources.has(id)) issues.push({ path: [...path, i], message: `unknown source "${id}"; add it under sources` });
+      if (!sources.has(id))
+        issues.push({ path: [...path, i], message: `unknown source "${id}"; add it under sources` });
     });
   cost.prices.forEach((p, i) => cite(["cost", "prices", i, "sources"], p.sources));
   cost.questions.forEach((q, i) => {
     cite(["cost", "questions", i, "sources"], q.sources);
-    if (rules.dimensions.some((d) => d.id === q.id)) issues.push({ path: ["cost", "questions", i, "id"], message: `"${q.id}" is already a question in dimensions` });
+    if (rules.dimensions.some((d) => d.id === q.id))
+      issues.push({ path: ["cost", "questions", i, "id"], message: `"${q.id}" is already a question in dimensions` });
   });
   cite(["cost", "constants", "sources"], cost.constants.sources);
   const answerable = new Set([...rules.dimensions.map((d) => d.id), ...cost.questions.map((q) => q.id)]);
   for (const id of Object.keys(cost.defaults)) {
-    if (!answerable.has(id)) issues.push({ path: ["cost", "defaults", id], message: `"${id}" is neither a question nor a cost question` });
+    if (!answerable.has(id))
+      issues.push({ path: ["cost", "defaults", id], message: `"${id}" is neither a question nor a cost question` });
   }
   cost.plans.forEach((plan, i) => {
-    if (!targets.has(plan.for)) issues.push({ path: ["cost", "plans", i, "for"], message: `unknown approach, combination or variant "${plan.for}"` });
+    if (!targets.has(plan.for))
+      issues.push({
+        path: ["cost", "plans", i, "for"],
+        message: `unknown approach, combination or variant "${plan.for}"`,
+      });
     plan.deployment?.forEach((value, j) => {
-      if (deploymentValues && !deploymentValues.has(value)) issues.push({ path: ["cost", "plans", i, "deployment", j], message: `"${value}" is not a value of "deployment"` });
+      if (deploymentValues && !deploymentValues.has(value))
+        issues.push({
+          path: ["cost", "plans", i, "deployment", j],
+          message: `"${value}" is not a value of "deployment"`,
+        });
     });
     (["upfront", "monthly"] as const).forEach((part) =>
       plan[part].forEach((item, j) => {
-        if (!priceIds.has(item.price)) issues.push({ path: ["cost", "plans", i, part, j, "price"], message: `unknown price "${item.price}"` });
-        if (!COST_BASES.includes(item.basis)) issues.push({ path: ["cost", "plans", i, part, j, "basis"], message: `unknown basis "${item.basis}"` });
+        if (!priceIds.has(item.price))
+          issues.push({ path: ["cost", "plans", i, part, j, "price"], message: `unknown price "${item.price}"` });
+        if (!COST_BASES.includes(item.basis))
+          issues.push({ path: ["cost", "plans", i, part, j, "basis"], message: `unknown basis "${item.basis}"` });
       }),
     );
   });

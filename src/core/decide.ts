@@ -42,15 +42,27 @@ export interface Decision {
  */
 export function decide(rules: Rules, profile: Profile): Decision {
   const ruleTruth = ruleTruthOf(rules, profile);
-  const { ranking: standings, recommendationId, approaches, combinationIndex } = standingsFor(rules, profile, ruleTruth);
+  const {
+    ranking: standings,
+    recommendationId,
+    approaches,
+    combinationIndex,
+  } = standingsFor(rules, profile, ruleTruth);
   const names = indexRules(rules).approaches;
   const byId = new Map<string, RankedApproach>(
-    standings.map((s) => [s.id, { id: s.id, name: names.get(s.id)!.name, score: s.score, excluded: s.excluded, reasons: [], excludedBy: [] }]),
+    standings.map((s) => [
+      s.id,
+      { id: s.id, name: names.get(s.id)!.name, score: s.score, excluded: s.excluded, reasons: [], excludedBy: [] },
+    ]),
   );
   rules.rules.forEach((rule, index) => {
     if (ruleTruth[index] !== true) return;
-    for (const [id, effect] of Object.entries(rule.effects)) byId.get(id)!.reasons.push({ rule: rule.id, effect, because: rule.becauseFor[id] ?? rule.because, sources: rule.sources });
-    for (const id of rule.exclude) byId.get(id)!.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
+    for (const [id, effect] of Object.entries(rule.effects))
+      byId
+        .get(id)!
+        .reasons.push({ rule: rule.id, effect, because: rule.becauseFor[id] ?? rule.because, sources: rule.sources });
+    for (const id of rule.exclude)
+      byId.get(id)!.excludedBy.push({ rule: rule.id, because: rule.because, sources: rule.sources });
   });
   const ranking = [...byId.values()];
   for (const approach of ranking) approach.reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
@@ -95,7 +107,9 @@ function tallyOf(rules: Rules): Tally {
     tally = {
       conditions: rules.rules.map((rule) => (rule.disabled ? undefined : compiledOf(rule.when))),
       position,
-      effects: rules.rules.map((rule) => Object.entries(rule.effects).map(([id, effect]) => ({ approach: position.get(id)!, effect }))),
+      effects: rules.rules.map((rule) =>
+        Object.entries(rule.effects).map(([id, effect]) => ({ approach: position.get(id)!, effect })),
+      ),
       excludes: rules.rules.map((rule) => rule.exclude.map((id) => position.get(id)!)),
     };
     tallies.set(rules, tally);

@@ -65,14 +65,19 @@ export interface Result {
   profile: Profile;
 }
 
-const statusOf = (truth: Truth): TraceEntry["status"] => (truth === undefined ? "unknown" : truth ? "fired" : "not-fired");
+const statusOf = (truth: Truth): TraceEntry["status"] =>
+  truth === undefined ? "unknown" : truth ? "fired" : "not-fired";
 
 function answersFor(node: Condition, profile: Profile): Record<string, Answer | null> {
   return Object.fromEntries([...dimensionsOf(node)].map((dim) => [dim, profile[dim] ?? null]));
 }
 
 /** The ids an item's `fits` and `notWith` are compared with: the recommendation, its approaches and its variant. */
-export function shownWith(recommendationId: string, approaches: readonly string[], variant: string | null | undefined): string[] {
+export function shownWith(
+  recommendationId: string,
+  approaches: readonly string[],
+  variant: string | null | undefined,
+): string[] {
   return [recommendationId, ...approaches, ...(variant ? [variant] : [])];
 }
 
@@ -98,16 +103,28 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * own score is 0 or less or when it leads only because everything else was excluded; the rules file's caps can
  * hold it lower. The words state the reason that decided the level.
  */
-function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQuestion[], answeredShare: number, profile: Profile, shown: string[]): ConfidenceVerdict {
+function confidenceOf(
+  rules: Rules,
+  decision: Standings,
+  sharpen: SharpeningQuestion[],
+  answeredShare: number,
+  profile: Profile,
+  shown: string[],
+): ConfidenceVerdict {
   const { ranking, approaches } = decision;
   const names = indexRules(rules).approaches;
   // "In-context learning" reads "in-context learning" mid-sentence; "RAG" stays as it is.
-  const nameOf = (id: string) => (names.get(id)?.shortName ?? names.get(id)?.name ?? id).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const nameOf = (id: string) =>
+    (names.get(id)?.shortName ?? names.get(id)?.name ?? id).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
   const leaders = ranking.filter((a) => approaches.includes(a.id));
   const answered = Math.round(answeredShare * rules.dimensions.length);
   const answeredWords = `${answered} of ${rules.dimensions.length} questions answered`;
-  const say = (level: Confidence, reason: string): ConfidenceVerdict => ({ level, words: `${rules.confidence.words[level]} ${reason}` });
-  if (leaders.some((a) => a.excluded)) return say("low", "Every approach was ruled out by an answer; this is the least excluded, not a fit.");
+  const say = (level: Confidence, reason: string): ConfidenceVerdict => ({
+    level,
+    words: `${rules.confidence.words[level]} ${reason}`,
+  });
+  if (leaders.some((a) => a.excluded))
+    return say("low", "Every approach was ruled out by an answer; this is the least excluded, not a fit.");
   const leaderScore = Math.min(...leaders.map((a) => a.score));
   const runnerUp = ranking.find((a) => !approaches.includes(a.id) && !a.excluded);
   const margin = runnerUp ? leaderScore - runnerUp.score : Number.POSITIVE_INFINITY;
@@ -130,7 +147,11 @@ function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQues
   // A leader whose own score is not positive, or that is left only because the rest were excluded, wins by elimination.
   if (level === "high" && (leaderScore <= 0 || !runnerUp)) {
     level = "medium";
-    reasons.push(leaderScore <= 0 ? `Nothing in the answers speaks for it (its score is ${leaderScore}); it wins because the others score lower.` : `${lead}: it wins because the others were excluded.`);
+    reasons.push(
+      leaderScore <= 0
+        ? `Nothing in the answers speaks for it (its score is ${leaderScore}); it wins because the others score lower.`
+        : `${lead}: it wins because the others were excluded.`,
+    );
   }
   if (leaderScore <= 0 && !runnerUp) level = "low";
   for (const cap of rules.confidence.caps) {
@@ -142,8 +163,10 @@ function confidenceOf(rules: Rules, decision: Standings, sharpen: SharpeningQues
   if (reasons.length === 0) {
     const bar = rules.confidence.high;
     if (level === "high") reasons.push(`${lead}, with ${answeredWords}.`);
-    else if (margin < rules.confidence[level === "medium" ? "high" : "medium"].minMargin) reasons.push(`${lead}, with ${answeredWords}.`);
-    else if (open && openShare > rules.confidence[level === "medium" ? "high" : "medium"].maxUnansweredShare) reasons.push(`${lead}, but the open question --${open.dimension} could change it.`);
+    else if (margin < rules.confidence[level === "medium" ? "high" : "medium"].minMargin)
+      reasons.push(`${lead}, with ${answeredWords}.`);
+    else if (open && openShare > rules.confidence[level === "medium" ? "high" : "medium"].maxUnansweredShare)
+      reasons.push(`${lead}, but the open question --${open.dimension} could change it.`);
     else if (answeredShare < bar.minAnsweredShare) reasons.push(`${lead}, but only ${answeredWords}.`);
     else reasons.push(`${lead}, with ${answeredWords}.`);
   }
@@ -163,14 +186,23 @@ export function summarize(rules: Rules, profile: Profile): Summary {
   const decision = standingsFor(rules, profile, ruleTruthOf(rules, profile));
   const { ranking, recommendationId, approaches } = decision;
   const recommendedIds = [recommendationId, ...approaches];
-  const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
+  const variant = rules.variants.find(
+    (v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true),
+  );
   const shown = shownWith(recommendationId, approaches, variant?.id);
   const unanswered = rules.dimensions.filter((d) => profile[d.id] === undefined).map((d) => d.id);
   const answeredShare = (rules.dimensions.length - unanswered.length) / rules.dimensions.length;
   return {
-    recommendation: { id: recommendationId, approaches, variant: variant?.id ?? null, confidence: confidenceOf(rules, decision, [], answeredShare, profile, recommendedIds).level },
+    recommendation: {
+      id: recommendationId,
+      approaches,
+      variant: variant?.id ?? null,
+      confidence: confidenceOf(rules, decision, [], answeredShare, profile, recommendedIds).level,
+    },
     ranking,
-    warnings: rules.warnings.filter((w) => fitsWith(w, shown) && test(w.when, profile, recommendedIds) === true).map((w) => w.id),
+    warnings: rules.warnings
+      .filter((w) => fitsWith(w, shown) && test(w.when, profile, recommendedIds) === true)
+      .map((w) => w.id),
     unanswered,
   };
 }
@@ -192,7 +224,9 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
   const { ranking, recommendationId, approaches } = decision;
   const combination = rules.combinations[decision.combinationIndex];
   const recommendedIds = [recommendationId, ...approaches];
-  const variant = rules.variants.find((v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true));
+  const variant = rules.variants.find(
+    (v) => v.approach === recommendationId && (v.when === undefined || test(v.when, profile) === true),
+  );
   const approachInfo = indexRules(rules).approaches;
   const top = ranking.find((a) => a.id === approaches[0])!;
   const name = combination ? combination.name : top.name;
@@ -201,9 +235,15 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
   const reasonFits = (r: { rule: string }) => fitsWith(ruleById.get(r.rule)!, shown);
   const because = combination
     ? [combination.because]
-    : top.reasons.filter((r) => r.effect > 0 && reasonFits(r)).slice(0, 3).map((r) => r.because);
+    : top.reasons
+        .filter((r) => r.effect > 0 && reasonFits(r))
+        .slice(0, 3)
+        .map((r) => r.because);
   const depth = options.search ?? "all";
-  const search = depth === "none" ? { whatIf: [], sharpen: [] } : findWhatIf(rules, profile, decision, { answered: depth === "all" });
+  const search =
+    depth === "none"
+      ? { whatIf: [], sharpen: [] }
+      : findWhatIf(rules, profile, decision, { answered: depth === "all" });
   const answeredShare = rules.dimensions.filter((d) => profile[d.id] !== undefined).length / rules.dimensions.length;
   const verdict = confidenceOf(rules, decision, search.sharpen, answeredShare, profile, recommendedIds);
   const confidence = verdict.level;
@@ -220,14 +260,36 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
     })
     .map((p) => ({ id: p.id, step: p.step, sources: p.sources }));
   const planSteps = new Set(plan.map((p) => p.step));
-  const nextSteps = (variant?.nextSteps ?? (combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps)).filter((step) => !planSteps.has(step));
+  const nextSteps = (
+    variant?.nextSteps ?? (combination ? combination.nextSteps : approachInfo.get(top.id)!.nextSteps)
+  ).filter((step) => !planSteps.has(step));
   const principles = rules.principles.map((p) => ({ id: p.id, text: p.text, sources: p.sources }));
 
-  const trace: TraceEntry[] | undefined = !options.trace ? undefined : [
-    ...rules.rules.map((rule, i) => ({ kind: "rule" as const, id: rule.id, status: statusOf(decision.ruleTruth[i]), condition: describeCondition(rule.when), answers: answersFor(rule.when, profile) })),
-    ...rules.combinations.map((c) => ({ kind: "combination" as const, id: c.id, status: statusOf(test(c.when, profile)), condition: describeCondition(c.when), answers: answersFor(c.when, profile) })),
-    ...rules.warnings.map((w) => ({ kind: "warning" as const, id: w.id, status: statusOf(test(w.when, profile, recommendedIds)), condition: describeCondition(w.when), answers: answersFor(w.when, profile) })),
-  ];
+  const trace: TraceEntry[] | undefined = !options.trace
+    ? undefined
+    : [
+        ...rules.rules.map((rule, i) => ({
+          kind: "rule" as const,
+          id: rule.id,
+          status: statusOf(decision.ruleTruth[i]),
+          condition: describeCondition(rule.when),
+          answers: answersFor(rule.when, profile),
+        })),
+        ...rules.combinations.map((c) => ({
+          kind: "combination" as const,
+          id: c.id,
+          status: statusOf(test(c.when, profile)),
+          condition: describeCondition(c.when),
+          answers: answersFor(c.when, profile),
+        })),
+        ...rules.warnings.map((w) => ({
+          kind: "warning" as const,
+          id: w.id,
+          status: statusOf(test(w.when, profile, recommendedIds)),
+          condition: describeCondition(w.when),
+          answers: answersFor(w.when, profile),
+        })),
+      ];
   const unanswered = rules.dimensions.map((d) => d.id).filter((id) => profile[id] === undefined);
 
   return {
@@ -242,7 +304,13 @@ export function evaluate(rules: Rules, profile: Profile, options: EvaluateOption
       confidenceWords: verdict.words,
       summary,
       because,
-      sources: [...new Set([...(combination?.sources ?? []), ...top.reasons.filter((r) => r.effect > 0 && reasonFits(r)).flatMap((r) => r.sources), ...(variant?.sources ?? [])])],
+      sources: [
+        ...new Set([
+          ...(combination?.sources ?? []),
+          ...top.reasons.filter((r) => r.effect > 0 && reasonFits(r)).flatMap((r) => r.sources),
+          ...(variant?.sources ?? []),
+        ]),
+      ],
     },
     ranking,
     warnings,

@@ -5,11 +5,22 @@ import { isObject, mergeRules } from "./merge-rules.js";
 import { normaliseRules, withoutDisabled } from "./normalise-rules.js";
 import { readDocument, type ParsedDocument } from "./read-document.js";
 import { describeIssues } from "./rules-issues.js";
-import { disabledIds, endless, idsInBase, inheritedProblems, itemName, pathInFile, recordPaths } from "./rules-places.js";
+import {
+  disabledIds,
+  endless,
+  idsInBase,
+  inheritedProblems,
+  itemName,
+  pathInFile,
+  recordPaths,
+} from "./rules-places.js";
 import { RulesSchema, type Rules } from "./rules-schema.js";
 
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), "");
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
+    "",
+  );
 }
 
 export interface LoadOptions {
@@ -41,7 +52,12 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
   // Placed, and named by path, where this file says it; what the file inherits is placed at its `extends`.
   const inherited = new Map<string, { paths: string[]; hint?: string; severity?: "warning" }>();
   const disabled = disabledIds(own);
-  const add = (path: readonly PathSegment[], checked: unknown, message: string, extra: { key?: string; hint?: string; severity?: "warning" } = {}) => {
+  const add = (
+    path: readonly PathSegment[],
+    checked: unknown,
+    message: string,
+    extra: { key?: string; hint?: string; severity?: "warning" } = {},
+  ) => {
     const found = pathInFile(path, checked, own, base !== undefined);
     const severity = extra.severity ? { severity: extra.severity } : {};
     if (!found.own) {
@@ -56,16 +72,27 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
     }
     const exact = found.path.length === path.length;
     const at = exact && extra.key !== undefined ? [...found.path, extra.key] : found.path;
-    problems.push({ ...doc.locate(found.path, exact ? extra.key : undefined), path: formatPath(at), message, hint: extra.hint, ...severity });
+    problems.push({
+      ...doc.locate(found.path, exact ? extra.key : undefined),
+      path: formatPath(at),
+      message,
+      hint: extra.hint,
+      ...severity,
+    });
   };
   // Mappings keyed by id drop a `__proto__` key without a word in the schema library: say so here.
   for (const path of recordPaths(own)) {
     const record = path.reduce<unknown>((node, segment) => (node as Record<PathSegment, unknown>)[segment], own);
     if (isObject(record) && Object.hasOwn(record, "__proto__")) {
-      problems.push({ ...doc.locate(path, "__proto__"), path: formatPath([...path, "__proto__"]), message: '"__proto__" cannot be an id: JavaScript objects reserve it; choose another name' });
+      problems.push({
+        ...doc.locate(path, "__proto__"),
+        path: formatPath([...path, "__proto__"]),
+        message: '"__proto__" cannot be an id: JavaScript objects reserve it; choose another name',
+      });
     }
   }
-  for (const issue of layerIssues) problems.push({ ...doc.locate(issue.path), path: formatPath(issue.path), message: issue.message });
+  for (const issue of layerIssues)
+    problems.push({ ...doc.locate(issue.path), path: formatPath(issue.path), message: issue.message });
 
   const parsed = RulesSchema.safeParse(data);
   if (!parsed.success) {
@@ -90,7 +117,10 @@ function validateUnsorted(own: Record<string, unknown>, doc: ParsedDocument, bas
 export function shownProblem(problem: Problem): Problem {
   // A name quoted from the file may be any length; a message shows enough of it to find it. (Names have no
   // spaces; a run between two quotes that has some is the message's own words.)
-  const message = problem.message.replace(/"([^"\s]{120,})"/g, (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`);
+  const message = problem.message.replace(
+    /"([^"\s]{120,})"/g,
+    (_match, name: string) => `"${name.slice(0, 60)}…${name.slice(-20)}" (${name.length} characters)`,
+  );
   const out: Problem = { ...problem, message: shown(message) };
   if (problem.hint !== undefined) out.hint = shown(problem.hint);
   if (problem.path !== undefined) out.path = shown(problem.path);
@@ -111,16 +141,33 @@ function checkUnshown(text: string, file?: string, options: LoadOptions = {}): R
   const { doc, problems } = readDocument(text, file);
   if (!doc) return { problems };
   if (!isObject(doc.value)) {
-    return { problems: [{ ...doc.locate([]), message: "expected a mapping: extends: default and what changes, or a complete file with version, approaches, dimensions, rules…" }] };
+    return {
+      problems: [
+        {
+          ...doc.locate([]),
+          message:
+            "expected a mapping: extends: default and what changes, or a complete file with version, approaches, dimensions, rules…",
+        },
+      ],
+    };
   }
   const own = doc.value;
   const loop = endless(own);
   if (loop) return { problems: [{ ...doc.locate(loop.path), path: formatPath(loop.path), message: loop.message }] };
   if (own.extends === undefined) return validate(own, doc, undefined);
   if (typeof own.extends !== "string" || own.extends === "") {
-    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: 'extends takes "default" or the path of another rules file, relative to this one' }] };
+    return {
+      problems: [
+        {
+          ...doc.locate(["extends"]),
+          path: "extends",
+          message: 'extends takes "default" or the path of another rules file, relative to this one',
+        },
+      ],
+    };
   }
-  if (!options.resolveBase) return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: "extends cannot be resolved here" }] };
+  if (!options.resolveBase)
+    return { problems: [{ ...doc.locate(["extends"]), path: "extends", message: "extends cannot be resolved here" }] };
   let base: Rules;
   try {
     base = options.resolveBase(own.extends, file);

@@ -4,7 +4,8 @@ import { didYouMean } from "./check-rules.js";
 type Json = unknown;
 type Item = Record<string, Json>;
 
-export const isObject = (value: Json): value is Item => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: Json): value is Item =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The lists whose items have ids, by the key that holds them; `values` only inside a question. */
 export const ID_LISTS = {
@@ -36,7 +37,8 @@ export function listKind(path: readonly PathSegment[]): string | undefined {
   // sketch's; the other lists sit at the root.
   const parent = NESTED[key];
   if (parent === "dimensions") return path.length === 3 && path[0] === parent ? ID_LISTS.values : undefined;
-  if (parent !== undefined) return path.length === 2 && path[0] === parent ? ID_LISTS[key as keyof typeof ID_LISTS] : undefined;
+  if (parent !== undefined)
+    return path.length === 2 && path[0] === parent ? ID_LISTS[key as keyof typeof ID_LISTS] : undefined;
   return path.length === 1 ? ID_LISTS[key as keyof typeof ID_LISTS] : undefined;
 }
 
@@ -72,7 +74,11 @@ export function mergeRules(base: Json, layer: Json): Merged {
       for (const key of Object.keys(over)) {
         if (path.length === 0 && key === "extends") continue;
         const value = over[key];
-        put(out, key, Object.hasOwn(from, key) && !REPLACED_WHOLE.has(key) ? merge(from[key], value, [...path, key]) : value);
+        put(
+          out,
+          key,
+          Object.hasOwn(from, key) && !REPLACED_WHOLE.has(key) ? merge(from[key], value, [...path, key]) : value,
+        );
       }
       return out;
     }
@@ -96,7 +102,11 @@ export function mergeRules(base: Json, layer: Json): Merged {
       const at = position.get(item.id);
       const merged = (at === undefined ? copy(item) : merge(out[at], item, [...path, i])) as Item;
       if (typeof item.before === "string") moves.push({ id: item.id, before: item.before, at: [...path, i, "before"] });
-      else if (item.before !== undefined) issues.push({ path: [...path, i, "before"], message: `before takes the id of another ${kind} of this list, not ${JSON.stringify(item.before)}` });
+      else if (item.before !== undefined)
+        issues.push({
+          path: [...path, i, "before"],
+          message: `before takes the id of another ${kind} of this list, not ${JSON.stringify(item.before)}`,
+        });
       delete merged.before;
       if (at === undefined) {
         position.set(item.id, out.length);
@@ -108,11 +118,18 @@ export function mergeRules(base: Json, layer: Json): Merged {
       const target = ids.indexOf(move.before);
       if (target === -1 || move.before === move.id) {
         const known = ids.filter((id): id is string => typeof id === "string" && id !== move.id);
-        issues.push({ path: move.at, message: `before: "${move.before}" is not another ${kind} of this list${didYouMean(move.before, known)}` });
+        issues.push({
+          path: move.at,
+          message: `before: "${move.before}" is not another ${kind} of this list${didYouMean(move.before, known)}`,
+        });
         continue;
       }
       const [item] = out.splice(ids.indexOf(move.id), 1);
-      out.splice(out.findIndex((other) => isObject(other) && other.id === move.before), 0, item);
+      out.splice(
+        out.findIndex((other) => isObject(other) && other.id === move.before),
+        0,
+        item,
+      );
     }
     return out;
   };

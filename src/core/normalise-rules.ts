@@ -1,7 +1,9 @@
 import type { Condition, Rules } from "./rules-schema.js";
 
 /** Each spelling of an approach a rules file may use (its id and aliases, in lower case), to its id. */
-export function approachSpellings(approaches: readonly { id: string; aliases?: readonly string[] }[]): Map<string, string> {
+export function approachSpellings(
+  approaches: readonly { id: string; aliases?: readonly string[] }[],
+): Map<string, string> {
   const spellings = new Map<string, string>();
   for (const { id, aliases } of approaches) for (const alias of aliases ?? []) spellings.set(alias.toLowerCase(), id);
   // Ids win over aliases.
@@ -56,7 +58,11 @@ export function withoutDisabled(rules: Rules): Rules {
       if (d.type !== "enum") return d;
       const values = enabled(d.values);
       const ids = new Set(values.map((v) => v.id));
-      return { ...d, values, aliases: Object.fromEntries(Object.entries(d.aliases).filter(([, target]) => ids.has(target))) };
+      return {
+        ...d,
+        values,
+        aliases: Object.fromEntries(Object.entries(d.aliases).filter(([, target]) => ids.has(target))),
+      };
     }),
     rules: enabled(rules.rules).map((r) =>
       fitting({
@@ -70,7 +76,14 @@ export function withoutDisabled(rules: Rules): Rules {
     plan: enabled(rules.plan).map((p) => fitting({ ...p, ...(p.when ? { when: condition(p.when) } : {}) })),
     principles: enabled(rules.principles),
     confidence: { ...rules.confidence, caps: enabled(rules.confidence.caps) },
-    ...(rules.cost ? { cost: { ...rules.cost, plans: rules.cost.plans.filter((plan) => !gone(plan.for) && !variantOff.has(plan.for)) } } : {}),
+    ...(rules.cost
+      ? {
+          cost: {
+            ...rules.cost,
+            plans: rules.cost.plans.filter((plan) => !gone(plan.for) && !variantOff.has(plan.for)),
+          },
+        }
+      : {}),
     sources: Object.fromEntries(Object.entries(rules.sources).filter(([, source]) => source.disabled !== true)),
   };
 }
@@ -93,7 +106,11 @@ export function normaliseRules(rules: Rules): Rules {
     ...rules,
     tieBreak: rules.tieBreak.map(id),
     combinations: rules.combinations.map((c) => ({ ...c, approaches: c.approaches.map(id), when: condition(c.when) })),
-    variants: rules.variants.map((v) => ({ ...v, approach: id(v.approach), ...(v.when ? { when: condition(v.when) } : {}) })),
+    variants: rules.variants.map((v) => ({
+      ...v,
+      approach: id(v.approach),
+      ...(v.when ? { when: condition(v.when) } : {}),
+    })),
     rules: rules.rules.map((r) => ({
       ...r,
       when: condition(r.when),

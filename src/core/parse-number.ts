@@ -2,7 +2,8 @@ const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 const POWERS: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 const NUMBER_FORM = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i;
 
-export const NUMBER_FORMS = "a number ≥ 0, optionally with a suffix k, m, b or t, a leading $ and thousands separators (e.g. 500, 50k, 2.5m, $20,000)";
+export const NUMBER_FORMS =
+  "a number ≥ 0, optionally with a suffix k, m, b or t, a leading $ and thousands separators (e.g. 500, 50k, 2.5m, $20,000)";
 
 /**
  * Reads a count or amount as the contract allows: a finite number ≥ 0, or a string with an optional

@@ -71,7 +71,12 @@ function rejection(dimension: Dimension, raw: unknown): string {
   switch (dimension.type) {
     case "number": {
       const numeric = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
-      const why = numeric < 0 ? " (it must not be negative)" : numeric === Infinity || Number.isNaN(numeric) && typeof raw === "number" ? " (it must be finite)" : "";
+      const why =
+        numeric < 0
+          ? " (it must not be negative)"
+          : numeric === Infinity || (Number.isNaN(numeric) && typeof raw === "number")
+            ? " (it must be finite)"
+            : "";
       return `${shown} is not a valid answer to ${dimension.id}${why}; expected ${NUMBER_FORMS}`;
     }
     case "boolean":
@@ -115,7 +120,10 @@ export function parseAnswers(rules: Rules, raw: RawAnswers): ProfileAnswers {
     const value = raw.values[key];
     const dimension = dimensions.get(key);
     if (!dimension) {
-      (problems ??= []).push({ ...raw.locate?.(key, "key"), message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list` });
+      (problems ??= []).push({
+        ...raw.locate?.(key, "key"),
+        message: `unknown question "${key}"${didYouMean(key, [...dimensions.keys()])}; run \`advise questions\` for the list`,
+      });
       continue;
     }
     if (value === null || value === undefined) continue;

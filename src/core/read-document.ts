@@ -1,4 +1,16 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import { codeFrame } from "./code-frame.js";
 import type { Problem } from "./errors.js";
 
@@ -6,7 +18,9 @@ import { MAX_ALIASES, MAX_INPUT_BYTES } from "./limits.js";
 
 /** The parser recurses per level of nesting; a document nested thousands deep exhausts the stack. */
 function tooDeep(error: unknown): string | undefined {
-  return error instanceof RangeError || /call stack/i.test(String((error as Error)?.message)) ? "the document is nested too deeply to read" : undefined;
+  return error instanceof RangeError || /call stack/i.test(String((error as Error)?.message))
+    ? "the document is nested too deeply to read"
+    : undefined;
 }
 
 export interface ParsedDocument {
@@ -52,7 +66,9 @@ export function readDocument(text: string, file: string | undefined): { doc?: Pa
   }
   let duplicates: Problem[];
   try {
-    duplicates = duplicateKeys(document).map(({ offset, key }) => at(offset, `the key "${key}" appears twice in this mapping; keep one`, lineCounter));
+    duplicates = duplicateKeys(document).map(({ offset, key }) =>
+      at(offset, `the key "${key}" appears twice in this mapping; keep one`, lineCounter),
+    );
   } catch (error) {
     return { problems: [{ file, message: tooDeep(error) ?? `cannot read: ${(error as Error).message}` }] };
   }
@@ -70,7 +86,9 @@ export function readDocument(text: string, file: string | undefined): { doc?: Pa
     let index = indexes.get(map);
     if (!index) {
       index = new Map();
-      for (const item of map.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      for (const item of map.items)
+        if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value)))
+          index.set(String(item.key.value), item);
       indexes.set(map, index);
     }
     return index.get(key);

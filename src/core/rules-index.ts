@@ -18,7 +18,11 @@ export function indexRules(rules: Rules): RulesIndex {
       const listed = rules.tieBreak.indexOf(a.id);
       order.set(a.id, listed === -1 ? rules.tieBreak.length + i : listed);
     });
-    index = { dimensions: new Map(rules.dimensions.map((d) => [d.id, d])), approaches: new Map(rules.approaches.map((a) => [a.id, a])), order };
+    index = {
+      dimensions: new Map(rules.dimensions.map((d) => [d.id, d])),
+      approaches: new Map(rules.approaches.map((a) => [a.id, a])),
+      order,
+    };
     cache.set(rules, index);
   }
   return index;

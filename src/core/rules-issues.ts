@@ -49,18 +49,23 @@ function describeValue(value: unknown): string {
   if (value === null) return "empty (null)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string")
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return String(value);
 }
 
-const and = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const and = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 /** How to name the thing at a path: `rules[2].because` is "because of rule "x"", a bare key when at the top. */
 function subject(path: readonly PathSegment[], data: unknown, kinds = listKind): string {
   const key = path[path.length - 1];
   if (typeof key === "number" && kinds(path.slice(0, -1))) return ownerOf([...path, ""], data, kinds)!;
   const owner = ownerOf(path, data, kinds);
-  const name = typeof key === "number" ? `item ${key + 1} of ${String(path[path.length - 2] ?? "the list")}` : String(key ?? "the file");
+  const name =
+    typeof key === "number"
+      ? `item ${key + 1} of ${String(path[path.length - 2] ?? "the list")}`
+      : String(key ?? "the file");
   return owner ? `${name} of ${owner}` : name;
 }
 
@@ -88,7 +93,8 @@ function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown, kin
     case "invalid_value":
       return `${what} must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, not ${describeValue(value)}`;
     case "too_small":
-      if (issue.origin === "array") return `${what} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}`;
+      if (issue.origin === "array")
+        return `${what} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}`;
       if (issue.origin === "string") return `${what} must not be empty`;
       return `${what} must be at least ${issue.minimum}`;
     case "too_big":
@@ -99,7 +105,8 @@ function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown, kin
       // The schema's own words (rules-schema.ts) say what is accepted.
       return `${what}: ${describeValue(value)} is not ${issue.format === "url" ? "an http or https URL" : issue.message}`;
     case "invalid_union":
-      if (path[path.length - 1] === "type") return `${what} must be enum, number or boolean, not ${describeValue(value)}`;
+      if (path[path.length - 1] === "type")
+        return `${what} must be enum, number or boolean, not ${describeValue(value)}`;
       return `${what} must be ${NUMBER_FORMS}, text or true/false, not ${describeValue(value)}`;
     case "invalid_key":
       return `${what}: the key is not a valid id`;
@@ -125,10 +132,16 @@ function sentence(issue: core.$ZodIssue, path: PathSegment[], data: unknown, kin
  * grouped with the others its item misses ("a new rule needs when and because"), an item a layer adds by a
  * mistyped id is named as such, and no wording of the schema library reaches the user.
  */
-export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown, context: IssueContext = {}): SchemaProblem[] {
+export function describeIssues(
+  issues: readonly core.$ZodIssue[],
+  data: unknown,
+  context: IssueContext = {},
+): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   // An item with a misspelled key often misses the key meant ("efects"): its own complaint would say it twice.
-  const misspelled = new Set(issues.filter((issue) => issue.code === "unrecognized_keys").map((issue) => JSON.stringify(issue.path)));
+  const misspelled = new Set(
+    issues.filter((issue) => issue.code === "unrecognized_keys").map((issue) => JSON.stringify(issue.path)),
+  );
   const missing = new Map<string, { path: PathSegment[]; keys: string[] }>();
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
@@ -136,11 +149,19 @@ export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown,
       const known = keysAt(context.schema ?? RulesSchema, path);
       for (const key of issue.keys) {
         const hint = key.length <= MAX_ID_LENGTH ? suggest(key, known) : undefined;
-        out.push({ path, key, message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined });
+        out.push({
+          path,
+          key,
+          message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+          hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined,
+        });
       }
       continue;
     }
-    const absent = path.length > 0 && valueAt(data, path) === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union" || issue.code === "invalid_value");
+    const absent =
+      path.length > 0 &&
+      valueAt(data, path) === undefined &&
+      (issue.code === "invalid_type" || issue.code === "invalid_union" || issue.code === "invalid_value");
     if (absent) {
       const parent = path.slice(0, -1);
       const key = JSON.stringify(parent);
@@ -157,13 +178,17 @@ export function describeIssues(issues: readonly core.$ZodIssue[], data: unknown,
 }
 
 function missingKeys(path: PathSegment[], keys: string[], data: unknown, context: IssueContext): SchemaProblem {
-  const named = keys.map((key) => (key === "version" && path.length === 0 ? "version: 1" : key === "type" ? "type (enum, number or boolean)" : key));
+  const named = keys.map((key) =>
+    key === "version" && path.length === 0 ? "version: 1" : key === "type" ? "type (enum, number or boolean)" : key,
+  );
   if (path.length === 0) {
     const many = keys.filter((key) => TOP_LEVEL_REQUIRED.includes(key)).length > 1;
     return {
       path,
       message: `${and(named)} ${named.length === 1 ? "is" : "are"} missing`,
-      hint: many ? "a complete rules file needs them; to change the built-in rules instead, start the file with extends: default and name only what changes" : undefined,
+      hint: many
+        ? "a complete rules file needs them; to change the built-in rules instead, start the file with extends: default and name only what changes"
+        : undefined,
     };
   }
   const listPath = path.slice(0, -1);
@@ -175,7 +200,10 @@ function missingKeys(path: PathSegment[], keys: string[], data: unknown, context
     const name = `${kind} "${id}"${holder ? ` of ${holder}` : ""}`;
     const base = context.baseIds?.(listPath);
     if (base && !base.has(id)) {
-      return { path, message: `${name} is not in the base${didYouMean(id, [...base])}; a new ${kind} needs ${and(named)}` };
+      return {
+        path,
+        message: `${name} is not in the base${didYouMean(id, [...base])}; a new ${kind} needs ${and(named)}`,
+      };
     }
     return { path, message: `${name} needs ${and(named)}` };
   }

@@ -26,21 +26,35 @@ function indexOfId(items: unknown[], id: string): number {
  * data: items of lists with ids are matched by id. `own` is false when the path leads into an item the file
  * does not name, i.e. one it inherits; otherwise `path` is where the file says it, as deep as the file goes.
  */
-export function pathInFile(path: readonly PathSegment[], data: unknown, file: unknown, extending: boolean): { path: PathSegment[]; own: boolean } {
+export function pathInFile(
+  path: readonly PathSegment[],
+  data: unknown,
+  file: unknown,
+  extending: boolean,
+): { path: PathSegment[]; own: boolean } {
   const out: PathSegment[] = [];
   let d = data;
   let f = file;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const item = (d as Record<PathSegment, unknown> | undefined)?.[segment];
-    if (typeof segment === "number" && Array.isArray(f) && listKind(path.slice(0, i)) && isObject(item) && typeof item.id === "string") {
+    if (
+      typeof segment === "number" &&
+      Array.isArray(f) &&
+      listKind(path.slice(0, i)) &&
+      isObject(item) &&
+      typeof item.id === "string"
+    ) {
       // The same place when it holds the same item (two items may share an id: that is reported at the second).
       const same = isObject(f[segment]) && (f[segment] as Record<string, unknown>).id === item.id;
       const at = same ? segment : indexOfId(f, item.id);
       if (at === -1) return { path: out, own: !extending };
       out.push(at);
       f = f[at];
-    } else if ((Array.isArray(f) && typeof segment === "number" && segment < f.length) || (isObject(f) && Object.hasOwn(f, segment))) {
+    } else if (
+      (Array.isArray(f) && typeof segment === "number" && segment < f.length) ||
+      (isObject(f) && Object.hasOwn(f, segment))
+    ) {
       out.push(segment);
       f = (f as Record<PathSegment, unknown>)[segment];
     } else {
@@ -81,8 +95,14 @@ export function endless(value: unknown): { path: PathSegment[]; message: string 
   const path: PathSegment[] = [];
   const walk = (node: unknown): { path: PathSegment[]; message: string } | undefined => {
     if (typeof node !== "object" || node === null) return undefined;
-    if (open.has(node)) return { path: [...path], message: "this alias refers to a mapping or list that contains it, so its value never ends; write the value out instead" };
-    if (path.length >= MAX_NESTING) return { path: [...path], message: `nested more than ${MAX_NESTING} levels deep; no rules file needs that` };
+    if (open.has(node))
+      return {
+        path: [...path],
+        message:
+          "this alias refers to a mapping or list that contains it, so its value never ends; write the value out instead",
+      };
+    if (path.length >= MAX_NESTING)
+      return { path: [...path], message: `nested more than ${MAX_NESTING} levels deep; no rules file needs that` };
     open.add(node);
     for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
       path.push(key);
@@ -101,7 +121,8 @@ export function recordPaths(own: Record<string, unknown>): PathSegment[][] {
   const paths: PathSegment[][] = [["sources"]];
   const each = (key: string, field: string) => {
     const items = own[key];
-    if (Array.isArray(items)) items.forEach((item, i) => isObject(item) && isObject(item[field]) && paths.push([key, i, field]));
+    if (Array.isArray(items))
+      items.forEach((item, i) => isObject(item) && isObject(item[field]) && paths.push([key, i, field]));
   };
   each("dimensions", "aliases");
   each("rules", "effects");
@@ -119,8 +140,11 @@ export function disabledIds(own: Record<string, unknown>): Set<string> {
       visit(item.values);
     }
   };
-  for (const key of ["approaches", "combinations", "variants", "dimensions", "rules", "warnings", "plan"]) visit(own[key]);
-  if (isObject(own.sources)) for (const [id, source] of Object.entries(own.sources)) if (isObject(source) && source.disabled === true) ids.add(id);
+  for (const key of ["approaches", "combinations", "variants", "dimensions", "rules", "warnings", "plan"])
+    visit(own[key]);
+  if (isObject(own.sources))
+    for (const [id, source] of Object.entries(own.sources))
+      if (isObject(source) && source.disabled === true) ids.add(id);
   return ids;
 }
 
@@ -142,7 +166,10 @@ export function itemName(path: readonly PathSegment[], data: unknown): string {
 }
 
 /** Problems in what a file inherits, one per message, placed at its `extends`. */
-export function inheritedProblems(groups: Map<string, { paths: string[]; hint?: string; severity?: "warning" }>, doc: ParsedDocument): Problem[] {
+export function inheritedProblems(
+  groups: Map<string, { paths: string[]; hint?: string; severity?: "warning" }>,
+  doc: ParsedDocument,
+): Problem[] {
   return [...groups].map(([key, { paths, hint, severity }]) => {
     const unique = [...new Set(paths)];
     const places = `${unique.slice(0, 4).join(", ")}${unique.length > 4 ? ` and ${unique.length - 4} more` : ""}`;
@@ -153,7 +180,9 @@ export function inheritedProblems(groups: Map<string, { paths: string[]; hint?: 
       ...doc.locate(["extends"]),
       path: "extends",
       message: text,
-      hint: hint ?? "this is in the rules it extends; a change in this file (a disabled or replaced item) no longer fits it",
+      hint:
+        hint ??
+        "this is in the rules it extends; a change in this file (a disabled or replaced item) no longer fits it",
       ...(severity ? { severity } : {}),
     };
   });

@@ -8,7 +8,10 @@ import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 z.config({ jitless: true });
 
 const ID_FORM = "letters, digits, '-', '+', ':' or '.', starting with a letter or digit";
-const Id = z.string().max(MAX_ID_LENGTH, `an id of at most ${MAX_ID_LENGTH} characters`).regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, `an id of ${ID_FORM}`);
+const Id = z
+  .string()
+  .max(MAX_ID_LENGTH, `an id of at most ${MAX_ID_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9+:.-]*$/, `an id of ${ID_FORM}`);
 
 /**
  * C0 controls but line feed and tab, DEL and C1 controls: text from a rules file reaches terminals and
@@ -89,9 +92,15 @@ export const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       const logic = LOGIC.filter((key) => node[key] !== undefined);
       if (node.dim !== undefined) {
         if (logic.length > 0) {
-          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" cannot also hold ${logic.join(", ")}; put both in all: [...]` });
+          ctx.addIssue({
+            code: "custom",
+            message: `a condition on "${node.dim}" cannot also hold ${logic.join(", ")}; put both in all: [...]`,
+          });
         } else if (comparisons.length === 0) {
-          ctx.addIssue({ code: "custom", message: `a condition on "${node.dim}" needs one of ${COMPARISONS.join(", ")}` });
+          ctx.addIssue({
+            code: "custom",
+            message: `a condition on "${node.dim}" needs one of ${COMPARISONS.join(", ")}`,
+          });
         } else if (comparisons.length > 1 && !isRange(node)) {
           ctx.addIssue({
             code: "custom",
@@ -103,7 +112,10 @@ export const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       } else if (logic.length !== 1) {
         ctx.addIssue({
           code: "custom",
-          message: logic.length === 0 ? `an empty condition; write { dim, ${COMPARISONS.join("|")} } or one of ${LOGIC.join(", ")}` : `a condition holds one of ${LOGIC.join(", ")}, not ${logic.join(" and ")}; nest them`,
+          message:
+            logic.length === 0
+              ? `an empty condition; write { dim, ${COMPARISONS.join("|")} } or one of ${LOGIC.join(", ")}`
+              : `a condition holds one of ${LOGIC.join(", ")}, not ${logic.join(" and ")}; nest them`,
         });
       }
     })
@@ -111,13 +123,24 @@ export const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       if (!isRange(node)) return node;
       const lower = LOWER.find((key) => node[key] !== undefined)!;
       const upper = UPPER.find((key) => node[key] !== undefined)!;
-      return { all: [{ dim: node.dim, [lower]: node[lower] }, { dim: node.dim, [upper]: node[upper] }] };
+      return {
+        all: [
+          { dim: node.dim, [lower]: node[lower] },
+          { dim: node.dim, [upper]: node[upper] },
+        ],
+      };
     }),
 );
 
 function isRange(node: Condition): boolean {
   const present = (keys: readonly (keyof Condition)[]) => keys.filter((key) => node[key] !== undefined).length;
-  return node.dim !== undefined && present(LOWER) === 1 && present(UPPER) === 1 && node.is === undefined && node.in === undefined;
+  return (
+    node.dim !== undefined &&
+    present(LOWER) === 1 &&
+    present(UPPER) === 1 &&
+    node.is === undefined &&
+    node.in === undefined
+  );
 }
 
 const Effects = z.record(Id, z.number().finite());
@@ -173,7 +196,9 @@ const EnumValueSchema = z.strictObject({ id: Id, label: Text, meaning: Text, ...
 const Aliases = z
   .record(z.string().min(1).max(MAX_ID_LENGTH).refine(controlFree, NO_CONTROL), Id)
   .default({})
-  .transform((aliases) => Object.fromEntries(Object.entries(aliases).map(([key, value]) => [key.toLowerCase(), value])));
+  .transform((aliases) =>
+    Object.fromEntries(Object.entries(aliases).map(([key, value]) => [key.toLowerCase(), value])),
+  );
 
 export const DimensionSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -270,7 +295,10 @@ const Level = z.strictObject({
 
 export const SourceSchema = z.strictObject({
   title: Text,
-  url: z.url({ protocol: /^https?$/, error: "an http or https URL" }).max(MAX_TEXT_LENGTH).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: "an http or https URL" })
+    .max(MAX_TEXT_LENGTH)
+    .optional(),
   ref: Text.optional(),
   /** The day the source was last checked to say what the rules cite it for (YYYY-MM-DD). */
   checked: Day.optional(),

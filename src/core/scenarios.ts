@@ -15,27 +15,31 @@ import { didYouMean } from "./check-rules.js";
 const Ids = z.array(z.string().min(1)).default([]);
 
 const ScenarioSchema = z.strictObject({
-        id: z.string().min(1).max(200).refine((id) => !CONTROL_CHARACTER.test(id), "an id without control characters"),
-        description: z.string().optional(),
-        /** Notes for people: why this is the answer, where guidance disagrees, what it rests on. */
-        rationale: z.string().optional(),
-        disagreement: z.string().optional(),
-        sources: z.array(z.unknown()).optional(),
-        profile: z.record(z.string(), z.unknown()),
-        expect: z.strictObject({
-          top: z.string().min(1),
-          acceptable: Ids,
-          warnings: Ids,
-          /** A note on the refinement the author has in mind, in words; not checked (variant ids vary by rules file). */
-          variant: z.string().min(1).optional(),
-          /** The variant ids that pass when the recommendation is `top` (null for "no variant"). */
-          variants: z.array(z.string().min(1).nullable()).optional(),
-          /** Warning ids that must not be raised, because they would contradict the advice. */
-          forbiddenWarnings: Ids,
-          /** The confidence levels that pass (e.g. [medium, low] where the guidance is split). */
-          confidence: z.array(z.enum(["high", "medium", "low"])).optional(),
-        }),
-      });
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((id) => !CONTROL_CHARACTER.test(id), "an id without control characters"),
+  description: z.string().optional(),
+  /** Notes for people: why this is the answer, where guidance disagrees, what it rests on. */
+  rationale: z.string().optional(),
+  disagreement: z.string().optional(),
+  sources: z.array(z.unknown()).optional(),
+  profile: z.record(z.string(), z.unknown()),
+  expect: z.strictObject({
+    top: z.string().min(1),
+    acceptable: Ids,
+    warnings: Ids,
+    /** A note on the refinement the author has in mind, in words; not checked (variant ids vary by rules file). */
+    variant: z.string().min(1).optional(),
+    /** The variant ids that pass when the recommendation is `top` (null for "no variant"). */
+    variants: z.array(z.string().min(1).nullable()).optional(),
+    /** Warning ids that must not be raised, because they would contradict the advice. */
+    forbiddenWarnings: Ids,
+    /** The confidence levels that pass (e.g. [medium, low] where the guidance is split). */
+    confidence: z.array(z.enum(["high", "medium", "low"])).optional(),
+  }),
+});
 
 /** Strict at every level, so a misspelled key (`warning:`, `acceptible:`) is an error rather than ignored. */
 export const ScenarioFileSchema = z.strictObject({
@@ -71,21 +75,42 @@ export interface ScenarioOutcome {
  * approach and warning ids, answers the rules do not accept and duplicate ids are problems with their place.
  * Returns the scenarios only when there is none.
  */
-export function checkScenarioText(rules: Rules, text: string, file: string): { scenarios?: CheckedScenario[]; problems: Problem[] } {
+export function checkScenarioText(
+  rules: Rules,
+  text: string,
+  file: string,
+): { scenarios?: CheckedScenario[]; problems: Problem[] } {
   const { doc, problems: unreadable } = readDocument(text, file);
   if (!doc) return { problems: unreadable.map(shownProblem) };
   const problems: Problem[] = [];
-  const at = (path: PathSegment[], message: string, key?: string): Problem => ({ ...doc.locate(path, key), path: formatPath(key ? [...path, key] : path), message });
+  const at = (path: PathSegment[], message: string, key?: string): Problem => ({
+    ...doc.locate(path, key),
+    path: formatPath(key ? [...path, key] : path),
+    message,
+  });
   const parsed = ScenarioFileSchema.safeParse(doc.value);
   if (!parsed.success) {
-    const kindOf = (path: readonly PathSegment[]) => (path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined);
-    const shape = "this is not a scenario file as advise reads it: scenarios: is a list, each with id, profile and expect (top, acceptable, warnings)";
-    for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf })) problems.push({ ...at(p.path, p.message, p.key), hint: p.hint ?? shape });
+    const kindOf = (path: readonly PathSegment[]) =>
+      path.length === 1 && path[0] === "scenarios" ? "scenario" : undefined;
+    const shape =
+      "this is not a scenario file as advise reads it: scenarios: is a list, each with id, profile and expect (top, acceptable, warnings)";
+    for (const p of describeIssues(parsed.error.issues, doc.value, { schema: ScenarioFileSchema, listKind: kindOf }))
+      problems.push({ ...at(p.path, p.message, p.key), hint: p.hint ?? shape });
   }
   // The scenarios the schema accepts are checked against the rules even when others are not, so one run shows
   // every problem.
-  const broken = new Set(parsed.success ? [] : parsed.error.issues.flatMap((issue) => (issue.path[0] === "scenarios" && typeof issue.path[1] === "number" ? [issue.path[1]] : [])));
-  const items = parsed.success ? parsed.data.scenarios : Array.isArray((doc.value as { scenarios?: unknown } | null)?.scenarios) ? ((doc.value as { scenarios: unknown[] }).scenarios) : [];
+  const broken = new Set(
+    parsed.success
+      ? []
+      : parsed.error.issues.flatMap((issue) =>
+          issue.path[0] === "scenarios" && typeof issue.path[1] === "number" ? [issue.path[1]] : [],
+        ),
+  );
+  const items = parsed.success
+    ? parsed.data.scenarios
+    : Array.isArray((doc.value as { scenarios?: unknown } | null)?.scenarios)
+      ? (doc.value as { scenarios: unknown[] }).scenarios
+      : [];
   const spellings = approachSpellings(rules.approaches);
   const combinations = new Set(rules.combinations.map((c) => c.id));
   const recommendations = [...rules.approaches.map((a) => a.id), ...combinations];
@@ -94,12 +119,18 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
   const recommendation = (path: PathSegment[], name: string): string => {
     const id = spellings.get(name.toLowerCase()) ?? (combinations.has(name) ? name : undefined);
     if (id !== undefined) return id;
-    problems.push(at(path, `unknown approach or combination "${name}"${didYouMean(name, [...spellings.keys(), ...combinations])}; known: ${recommendations.join(", ")}`));
+    problems.push(
+      at(
+        path,
+        `unknown approach or combination "${name}"${didYouMean(name, [...spellings.keys(), ...combinations])}; known: ${recommendations.join(", ")}`,
+      ),
+    );
     return name;
   };
   const seen = new Map<string, number>();
   const scenarios: CheckedScenario[] = [];
-  const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : []);
+  const texts = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : [];
   // Each part is checked as far as it has the right shape, so a malformed scenario still gets its other
   // problems reported; only well-formed scenarios run.
   items.forEach((item, i) => {
@@ -109,19 +140,39 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
     const id = typeof raw.id === "string" ? raw.id : undefined;
     if (id !== undefined) {
       const first = seen.get(id);
-      if (first !== undefined) problems.push(at([...path, "id"], `duplicate scenario id "${id}" (first at scenario ${first + 1}); each id names one scenario`));
+      if (first !== undefined)
+        problems.push(
+          at(
+            [...path, "id"],
+            `duplicate scenario id "${id}" (first at scenario ${first + 1}); each id names one scenario`,
+          ),
+        );
       else seen.set(id, i);
     }
     const expect = (typeof raw.expect === "object" && raw.expect !== null ? raw.expect : {}) as Record<string, unknown>;
     const top = typeof expect.top === "string" ? recommendation([...path, "expect", "top"], expect.top) : "";
-    const acceptable = texts(expect.acceptable).map((name, j) => recommendation([...path, "expect", "acceptable", j], name));
+    const acceptable = texts(expect.acceptable).map((name, j) =>
+      recommendation([...path, "expect", "acceptable", j], name),
+    );
     for (const list of ["warnings", "forbiddenWarnings"]) {
       texts(expect[list]).forEach((warning, j) => {
-        if (!warningIds.has(warning)) problems.push(at([...path, "expect", list, j], `unknown warning "${warning}"${didYouMean(warning, [...warningIds])}; the rules in use define: ${[...warningIds].join(", ")}`));
+        if (!warningIds.has(warning))
+          problems.push(
+            at(
+              [...path, "expect", list, j],
+              `unknown warning "${warning}"${didYouMean(warning, [...warningIds])}; the rules in use define: ${[...warningIds].join(", ")}`,
+            ),
+          );
       });
     }
     texts(expect.variants).forEach((variant, j) => {
-      if (!variantIds.has(variant)) problems.push(at([...path, "expect", "variants", j], `unknown variant "${variant}"${didYouMean(variant, [...variantIds])}; the rules in use define: ${[...variantIds].join(", ")}`));
+      if (!variantIds.has(variant))
+        problems.push(
+          at(
+            [...path, "expect", "variants", j],
+            `unknown variant "${variant}"${didYouMean(variant, [...variantIds])}; the rules in use define: ${[...variantIds].join(", ")}`,
+          ),
+        );
     });
     let answers: Profile = {};
     const named = id !== undefined ? `scenario "${id}"` : `scenario ${i + 1}`;
@@ -130,7 +181,8 @@ export function checkScenarioText(rules: Rules, text: string, file: string): { s
         answers = parseProfile(rules, {
           origin: named,
           values: raw.profile as Record<string, unknown>,
-          locate: (key, part) => (part === "key" ? doc.locate([...path, "profile"], key) : doc.locate([...path, "profile", key])),
+          locate: (key, part) =>
+            part === "key" ? doc.locate([...path, "profile"], key) : doc.locate([...path, "profile", key]),
         });
       } catch (error) {
         if (!isAdviseError(error)) throw error;
@@ -161,7 +213,8 @@ export function runScenario(rules: Rules, scenario: CheckedScenario): ScenarioOu
   const forbiddenWarnings = scenario.expect.forbiddenWarnings.filter((id) => raised.has(id));
   const accepted = got === scenario.expect.top || scenario.expect.acceptable.includes(got);
   const variant = result.recommendation.variant;
-  const variantOk = !scenario.expect.variants || got !== scenario.expect.top || scenario.expect.variants.includes(variant);
+  const variantOk =
+    !scenario.expect.variants || got !== scenario.expect.top || scenario.expect.variants.includes(variant);
   const confidence = result.recommendation.confidence;
   const confidenceOk = !scenario.expect.confidence || scenario.expect.confidence.includes(confidence);
   return {

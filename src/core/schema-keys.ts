@@ -1,7 +1,17 @@
 import type { z } from "zod";
 
 type AnySchema = z.ZodType;
-type Def = { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; innerType?: AnySchema; getter?: () => AnySchema; options?: AnySchema[]; in?: AnySchema; left?: AnySchema; right?: AnySchema };
+type Def = {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  innerType?: AnySchema;
+  getter?: () => AnySchema;
+  options?: AnySchema[];
+  in?: AnySchema;
+  left?: AnySchema;
+  right?: AnySchema;
+};
 
 const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -38,11 +48,14 @@ export function keysAt(schema: AnySchema, path: readonly (string | number)[]): s
   for (const segment of path) {
     current = current.flatMap((node) => {
       const def = defOf(node);
-      if (def.type === "object" && typeof segment === "string" && def.shape![segment]) return unwrap(def.shape![segment]!);
+      if (def.type === "object" && typeof segment === "string" && def.shape![segment])
+        return unwrap(def.shape![segment]!);
       if (def.type === "array" && typeof segment === "number") return unwrap(def.element!);
       if (def.type === "record") return unwrap((def as unknown as { valueType: AnySchema }).valueType);
       return [];
     });
   }
-  return [...new Set(current.flatMap((node) => (defOf(node).type === "object" ? Object.keys(defOf(node).shape!) : [])))];
+  return [
+    ...new Set(current.flatMap((node) => (defOf(node).type === "object" ? Object.keys(defOf(node).shape!) : []))),
+  ];
 }

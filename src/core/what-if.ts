@@ -59,7 +59,11 @@ function searchIndex(rules: Rules): SearchIndex {
 
 function workOutSearchIndex(rules: Rules): SearchIndex {
   const splits = new Map<string, Set<number>>();
-  for (const node of [...rules.rules.map((r) => r.when), ...rules.combinations.map((c) => c.when), ...rules.variants.map((v) => v.when)]) {
+  for (const node of [
+    ...rules.rules.map((r) => r.when),
+    ...rules.combinations.map((c) => c.when),
+    ...rules.variants.map((v) => v.when),
+  ]) {
     collectSplits(node, splits);
   }
   const readers = new Map<string, number[]>();
@@ -73,7 +77,11 @@ function workOutSearchIndex(rules: Rules): SearchIndex {
   });
   const combinationDims = new Set<string>();
   for (const combination of rules.combinations) dimensionsOf(combination.when, combinationDims);
-  return { bounds: new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)])), readers, combinationDims };
+  return {
+    bounds: new Map([...splits].map(([id, values]) => [id, [...values].filter((b) => b > 0).sort((a, b) => a - b)])),
+    readers,
+    combinationDims,
+  };
 }
 
 /**
@@ -101,7 +109,14 @@ export function candidateAnswers(rules: Rules, dimension: Dimension, current?: A
  * and no combination reads the answer, the recommendation stays as it was. `scratch` is a copy of the profile
  * that the change is made in and taken back from (an undefined answer reads as unanswered).
  */
-function outcomeOf(rules: Rules, scratch: Profile, ruleTruth: readonly (boolean | undefined)[], current: string, dim: string, value: Answer): string {
+function outcomeOf(
+  rules: Rules,
+  scratch: Profile,
+  ruleTruth: readonly (boolean | undefined)[],
+  current: string,
+  dim: string,
+  value: Answer,
+): string {
   const { readers, combinationDims } = searchIndex(rules);
   const before = scratch[dim];
   scratch[dim] = value;
@@ -159,7 +174,12 @@ export function findWhatIf(
     }
     if (answer === undefined) {
       if (changes.length > 0) {
-        sharpen.push({ dimension: dimension.id, question: dimension.question, changes, decisiveness: changes.length / candidates.length });
+        sharpen.push({
+          dimension: dimension.id,
+          question: dimension.question,
+          changes,
+          decisiveness: changes.length / candidates.length,
+        });
       }
       return;
     }

@@ -4,7 +4,10 @@ import { MAX_INPUT_BYTES } from "../core/limits.js";
 
 export class InputError extends AdviseError {}
 
-const tooLarge = () => new InputError(`standard input is larger than ${MAX_INPUT_BYTES} bytes; that is more than any profile or rules file needs`);
+const tooLarge = () =>
+  new InputError(
+    `standard input is larger than ${MAX_INPUT_BYTES} bytes; that is more than any profile or rules file needs`,
+  );
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -36,7 +39,11 @@ function regularFile(path: string, what: string, wanted: string): Stats {
     stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${what} "${path}" does not exist` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
+    throw new InputError(
+      code === "ENOENT"
+        ? `${what} "${path}" does not exist`
+        : `${what} "${path}" cannot be read (${code ?? "unknown error"})`,
+    );
   }
   if (stats.isDirectory()) throw new InputError(`${what} "${path}" is a directory; name ${wanted}`);
   // A pipe or device could block forever or never end; "-" is the way to read a stream.
@@ -50,29 +57,46 @@ const readers = new WeakMap<object, string>();
 function standardInput(stdinOf: () => NodeJS.ReadableStream, what: string): NodeJS.ReadableStream {
   const stdin = stdinOf();
   const earlier = readers.get(stdin);
-  if (earlier) throw new InputError(`${what} "-" would read standard input, which the ${earlier} has already read; it can be read once, so name a file for one of them`);
+  if (earlier)
+    throw new InputError(
+      `${what} "-" would read standard input, which the ${earlier} has already read; it can be read once, so name a file for one of them`,
+    );
   readers.set(stdin, what);
   return stdin;
 }
 
 /** A file named on the command line as a stream of bytes, of any size, or standard input for "-". */
-export function inputStream(path: string, stdinOf: () => NodeJS.ReadableStream, what: string, wanted: string): NodeJS.ReadableStream {
+export function inputStream(
+  path: string,
+  stdinOf: () => NodeJS.ReadableStream,
+  what: string,
+  wanted: string,
+): NodeJS.ReadableStream {
   if (path === "-") return standardInput(stdinOf, what);
   regularFile(path, what, wanted);
   let fd: number;
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    throw new InputError(`${what} "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    throw new InputError(
+      `${what} "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`,
+    );
   }
   return createReadStream("", { fd });
 }
 
 /** Reads a file named on the command line, or standard input for "-", with a clear message for each failure. */
-export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStream, what: string): Promise<{ text: string; name: string }> {
+export async function readInput(
+  path: string,
+  stdinOf: () => NodeJS.ReadableStream,
+  what: string,
+): Promise<{ text: string; name: string }> {
   if (path === "-") {
     const stdin = standardInput(stdinOf, what);
-    if ((stdin as { isTTY?: boolean }).isTTY) throw new InputError(`${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`);
+    if ((stdin as { isTTY?: boolean }).isTTY)
+      throw new InputError(
+        `${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`,
+      );
     return { text: decodeText(await readStream(stdin), "standard input"), name: "<stdin>" };
   }
   return { text: readTextFile(path, what), name: path };
@@ -84,13 +108,18 @@ export async function readInput(path: string, stdinOf: () => NodeJS.ReadableStre
  */
 export function readTextFile(path: string, what: string): string {
   const stats = regularFile(path, what, "a YAML or JSON file");
-  if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${what} "${path}" is ${stats.size} bytes; at most ${MAX_INPUT_BYTES} are read`);
+  if (stats.size > MAX_INPUT_BYTES)
+    throw new InputError(`${what} "${path}" is ${stats.size} bytes; at most ${MAX_INPUT_BYTES} are read`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "EACCES" ? `${what} "${path}" is not readable (permission denied)` : `${what} "${path}" cannot be read (${code ?? "unknown error"})`);
+    throw new InputError(
+      code === "EACCES"
+        ? `${what} "${path}" is not readable (permission denied)`
+        : `${what} "${path}" cannot be read (${code ?? "unknown error"})`,
+    );
   }
   return decodeText(bytes, path);
 }

@@ -22,7 +22,9 @@ type Validate = Awaited<ReturnType<typeof rulesTools>>;
 /** Where `extends: ref` leads from the file at `from`, or why it may not: it must stay in that file's folder tree. */
 function basePath(ref: string, from: string | undefined): string {
   if (isAbsolute(ref) || /^[A-Za-z]:|^[\\/]/.test(ref)) {
-    throw new RulesError(`extends "${ref}" is an absolute path; name a rules file relative to this one, in its folder or below`);
+    throw new RulesError(
+      `extends "${ref}" is an absolute path; name a rules file relative to this one, in its folder or below`,
+    );
   }
   const folder = from && from !== "<stdin>" ? dirname(from) : process.cwd();
   let root: string;
@@ -37,12 +39,16 @@ function basePath(ref: string, from: string | undefined): string {
     target = realpathSync(resolve(folder, ref));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new RulesError(`cannot read the extended rules "${ref}" (${code === "ENOENT" ? "no such file" : (code ?? "unknown error")})`);
+    throw new RulesError(
+      `cannot read the extended rules "${ref}" (${code === "ENOENT" ? "no such file" : (code ?? "unknown error")})`,
+    );
   }
   const inside = relative(root, target);
   if (inside === "") throw new RulesError(`extends "${ref}" names the folder itself; name a rules file in it`);
   if (inside.split(sep)[0] === ".." || isAbsolute(inside)) {
-    throw new RulesError(`extends "${ref}" leads outside the folder of the file that names it; a rules file may extend "default" or a file in its own folder or below`);
+    throw new RulesError(
+      `extends "${ref}" leads outside the folder of the file that names it; a rules file may extend "default" or a file in its own folder or below`,
+    );
   }
   return target;
 }
@@ -58,25 +64,33 @@ function baseResolver(validate: Validate) {
     if (ref === "default") return BUILTIN_RULES;
     const path = basePath(ref, from);
     const shown = (p: string) => relative(process.cwd(), p) || p;
-    if (chain.includes(path)) throw new RulesError(`extends goes round in a circle: ${[...chain, path].map(shown).join(" → ")}`);
-    if (chain.length >= MAX_EXTENDS_DEPTH) throw new RulesError(`extends goes more than ${MAX_EXTENDS_DEPTH} files deep; layer fewer files`);
+    if (chain.includes(path))
+      throw new RulesError(`extends goes round in a circle: ${[...chain, path].map(shown).join(" → ")}`);
+    if (chain.length >= MAX_EXTENDS_DEPTH)
+      throw new RulesError(`extends goes more than ${MAX_EXTENDS_DEPTH} files deep; layer fewer files`);
     let text: string;
     try {
       text = readTextFile(path, "the extended rules file");
     } catch (error) {
-      throw new RulesError(`cannot read the extended rules "${ref}": ${(error as Error).message.replace(/^the extended rules file "[^"]*" /, "it ")}`);
+      throw new RulesError(
+        `cannot read the extended rules "${ref}": ${(error as Error).message.replace(/^the extended rules file "[^"]*" /, "it ")}`,
+      );
     }
-    const { rules, problems } = validate.checkRulesText(text, path, { resolveBase: (next, at) => resolveBase(next, at, [...chain, path]) });
+    const { rules, problems } = validate.checkRulesText(text, path, {
+      resolveBase: (next, at) => resolveBase(next, at, [...chain, path]),
+    });
     if (rules) return rules;
     const errors = problems.filter((p) => p.severity !== "warning");
     // A message from deeper in the chain already says what is wrong there.
-    if (errors.length === 1 && /^(extends |cannot read the extended|the extended rules)/.test(errors[0]!.message)) throw new RulesError(errors[0]!.message);
+    if (errors.length === 1 && /^(extends |cannot read the extended|the extended rules)/.test(errors[0]!.message))
+      throw new RulesError(errors[0]!.message);
     const lines = [...new Set(errors.flatMap((p) => (p.line === undefined ? [] : [p.line])))].slice(0, 10);
     throw new RulesError(
       `the extended rules "${ref}" have ${errors.length} problem${errors.length === 1 ? "" : "s"}${lines.length ? ` (line${lines.length === 1 ? "" : "s"} ${lines.join(", ")})` : ""}; see them with advise rules validate ${shown(path)}`,
     );
   };
-  return (ref: string, from: string | undefined) => resolveBase(ref, from, from && from !== "<stdin>" ? [resolveOr(from)] : []);
+  return (ref: string, from: string | undefined) =>
+    resolveBase(ref, from, from && from !== "<stdin>" ? [resolveOr(from)] : []);
 }
 
 function resolveOr(path: string): string {

@@ -1,4 +1,17 @@
-import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { AdviseError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
@@ -40,7 +53,8 @@ export function checkSaveTarget(path: string, force: boolean): void {
   } catch {
     throw new SaveError(`cannot save to "${shown(path)}": the folder ${shown(dirname(path))}/ does not exist`);
   }
-  if (!folderStats.isDirectory()) throw new SaveError(`cannot save to "${shown(path)}": ${shown(dirname(path))} is not a directory`);
+  if (!folderStats.isDirectory())
+    throw new SaveError(`cannot save to "${shown(path)}": ${shown(dirname(path))} is not a directory`);
   const stats = lstatOrUndefined(path);
   if (!stats) return;
   if (stats.isDirectory()) throw new SaveError(`cannot save to "${shown(path)}": it is a directory`);
@@ -97,7 +111,10 @@ export async function saveProfile(
     // Remove only what this save created: the name may be taken by something else.
     if (created) rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (linking && code === "EEXIST") throw new SaveError(`"${shown(path)}" already exists (it appeared while saving); pass --force to replace it, or choose another file`);
+    if (linking && code === "EEXIST")
+      throw new SaveError(
+        `"${shown(path)}" already exists (it appeared while saving); pass --force to replace it, or choose another file`,
+      );
     throw new SaveError(`cannot save to "${shown(path)}" (${code ?? (error as Error).message})`);
   }
   return true;

@@ -15,7 +15,11 @@ export interface StyleOptions {
  * Whether to paint what goes to a stream: --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then
  * whether the stream is a terminal (https://no-color.org, https://force-color.org).
  */
-export function colorFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions = {}): boolean {
+export function colorFor(
+  stream: TerminalStream,
+  env: Record<string, string | undefined>,
+  options: StyleOptions = {},
+): boolean {
   if (options.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined) return !["0", "false"].includes(env.FORCE_COLOR);
@@ -34,7 +38,12 @@ export function chalkPaint(): Paint {
 }
 
 /** Decides colour, character set and width once. `paint` is what colours; without colour nothing is painted. */
-export function styleFor(stream: TerminalStream, env: Record<string, string | undefined>, options: StyleOptions, paint: Paint): Style {
+export function styleFor(
+  stream: TerminalStream,
+  env: Record<string, string | undefined>,
+  options: StyleOptions,
+  paint: Paint,
+): Style {
   const color = colorFor(stream, env, options);
   const columns = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
   return {

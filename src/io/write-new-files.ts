@@ -11,7 +11,9 @@ export function writeNewFiles(files: { path: string; text: string }[], force: bo
   if (!force) {
     const existing = files.filter(({ path }) => exists(path)).map(({ path }) => path);
     if (existing.length > 0) {
-      throw new InputError(`${existing.map((p) => `"${shown(p)}"`).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; choose another name, or add --force to replace ${existing.length === 1 ? "it" : "them"}`);
+      throw new InputError(
+        `${existing.map((p) => `"${shown(p)}"`).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; choose another name, or add --force to replace ${existing.length === 1 ? "it" : "them"}`,
+      );
     }
   }
   for (const { path, text } of files) {
@@ -20,7 +22,16 @@ export function writeNewFiles(files: { path: string; text: string }[], force: bo
       fd = openSync(path, force ? "w" : "wx", 0o644);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === "EEXIST" ? "it appeared meanwhile; add --force to replace it" : code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "unknown error");
+      const why =
+        code === "EEXIST"
+          ? "it appeared meanwhile; add --force to replace it"
+          : code === "ENOENT"
+            ? "its folder does not exist"
+            : code === "EACCES"
+              ? "permission denied"
+              : code === "EISDIR"
+                ? "it is a folder"
+                : (code ?? "unknown error");
       throw new InputError(`cannot write "${shown(path)}": ${why}`);
     }
     try {

@@ -23,11 +23,15 @@ export interface PromptStreams {
 }
 
 // Text from the rules file (which may be the user's own) is shown through shown(), like every text from outside.
-const heading = (dimension: Dimension, { index, total }: Progress) => `(${index}/${total}) ${shown(dimension.question)}`;
+const heading = (dimension: Dimension, { index, total }: Progress) =>
+  `(${index}/${total}) ${shown(dimension.question)}`;
 
 /** What a choice says under the list when highlighted: its own meaning, then the question's help. */
 const describe = (meaning: string | undefined, help: string | undefined) =>
-  [meaning, help].filter((text): text is string => Boolean(text)).map(shown).join("\n");
+  [meaning, help]
+    .filter((text): text is string => Boolean(text))
+    .map(shown)
+    .join("\n");
 
 /**
  * A select over the enum's values, labels shown and, for the highlighted one, its meaning and the question's help.
@@ -37,7 +41,11 @@ export function enumPrompt(dimension: EnumDimension, progress: Progress) {
   return {
     message: heading(dimension, progress),
     choices: [
-      ...dimension.values.map((v) => ({ name: shown(v.label), value: v.id, description: describe(v.meaning, dimension.help) })),
+      ...dimension.values.map((v) => ({
+        name: shown(v.label),
+        value: v.id,
+        description: describe(v.meaning, dimension.help),
+      })),
       { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help) },
     ],
     default: NOT_SURE,
@@ -67,7 +75,8 @@ export function numberPrompt(dimension: Dimension, progress: Progress, width = 8
   return {
     message: `${heading(dimension, progress)}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
     // Once answered, an empty entry says what it meant, as the selects do.
-    transformer: (raw: string, { isFinal }: { isFinal: boolean }) => (isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw),
+    transformer: (raw: string, { isFinal }: { isFinal: boolean }) =>
+      isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw,
     validate: (raw: string) => {
       if (raw.trim() === "") return true;
       const parsed = parseAnswer(dimension, raw);

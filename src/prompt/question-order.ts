@@ -14,7 +14,8 @@ const EXCLUSION_WEIGHT = 5;
  */
 export function questionOrder(rules: Rules): string[] {
   const weightOf = (rule: Rules["rules"][number]) =>
-    Object.values(rule.effects).reduce((sum, effect) => sum + Math.abs(effect), 0) + EXCLUSION_WEIGHT * rule.exclude.length;
+    Object.values(rule.effects).reduce((sum, effect) => sum + Math.abs(effect), 0) +
+    EXCLUSION_WEIGHT * rule.exclude.length;
   const active = rules.rules.filter((rule) => !rule.disabled);
   const movement = new Map<string, number>();
   for (const dimension of rules.dimensions) {

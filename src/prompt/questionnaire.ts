@@ -11,7 +11,11 @@ const NAMED = 5;
  * The second round, the questions that could change the advice first (as the evaluator finds them for the answers
  * so far, most decisive first), and the offer that says so.
  */
-export function secondRound(rules: Rules, answers: ProfileAnswers, rest: string[]): { changing: string[]; others: string[]; offer: string } {
+export function secondRound(
+  rules: Rules,
+  answers: ProfileAnswers,
+  rest: string[],
+): { changing: string[]; others: string[]; offer: string } {
   const waiting = new Set(rest);
   const changing = evaluate(rules, answers.profile)
     .sharpen.map((q) => q.dimension)

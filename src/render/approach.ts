@@ -10,11 +10,21 @@ export function approachData(rules: Rules, approach: Approach) {
   return {
     ...rest,
     aliases,
-    favouredBy: rules.rules.filter((r) => (r.effects[approach.id] ?? 0) > 0).map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
-    disfavouredBy: rules.rules.filter((r) => (r.effects[approach.id] ?? 0) < 0).map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
-    excludedBy: rules.rules.filter((r) => r.exclude.includes(approach.id)).map((r) => ({ rule: r.id, because: r.because })),
+    favouredBy: rules.rules
+      .filter((r) => (r.effects[approach.id] ?? 0) > 0)
+      .map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
+    disfavouredBy: rules.rules
+      .filter((r) => (r.effects[approach.id] ?? 0) < 0)
+      .map((r) => ({ rule: r.id, effect: r.effects[approach.id]!, because: r.because })),
+    excludedBy: rules.rules
+      .filter((r) => r.exclude.includes(approach.id))
+      .map((r) => ({ rule: r.id, because: r.because })),
     variants: rules.variants.filter((v) => v.approach === approach.id).map((v) => ({ id: v.id, label: v.label })),
-    sourceLinks: approach.sources.map((id) => ({ id, title: rules.sources[id]?.title ?? id, url: rules.sources[id]?.url ?? null })),
+    sourceLinks: approach.sources.map((id) => ({
+      id,
+      title: rules.sources[id]?.title ?? id,
+      url: rules.sources[id]?.url ?? null,
+    })),
   };
 }
 
@@ -27,7 +37,12 @@ export function renderApproach(rules: Rules, approach: Approach, style: Style): 
   const data = approachData(rules, approach);
   const { paint } = style;
   const out = [
-    wrap(`${paint.accent(paint.bold(approach.name))} ${paint.dim(`(${[approach.id, ...approach.aliases].join(", ")})`)}`, style.width, "", "  "),
+    wrap(
+      `${paint.accent(paint.bold(approach.name))} ${paint.dim(`(${[approach.id, ...approach.aliases].join(", ")})`)}`,
+      style.width,
+      "",
+      "  ",
+    ),
     "",
     wrap(approach.description, style.width),
     "",
@@ -38,18 +53,33 @@ export function renderApproach(rules: Rules, approach: Approach, style: Style): 
     ...(approach.time ? [wrap(`${paint.bold("Time:")} ${approach.time}`, style.width, "", "  ")] : []),
     ...section("Strengths", approach.strengths, style),
     ...section("Risks", approach.risks, style),
-    ...section("Chosen when", data.favouredBy.map((r) => `${r.because} ${paint.dim(`(+${r.effect}, ${r.rule})`)}`), style),
-    ...section("Ruled out when", data.excludedBy.map((r) => `${r.because} ${paint.dim(`(${r.rule})`)}`), style),
-    ...section("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`), style),
+    ...section(
+      "Chosen when",
+      data.favouredBy.map((r) => `${r.because} ${paint.dim(`(+${r.effect}, ${r.rule})`)}`),
+      style,
+    ),
+    ...section(
+      "Ruled out when",
+      data.excludedBy.map((r) => `${r.because} ${paint.dim(`(${r.rule})`)}`),
+      style,
+    ),
+    ...section(
+      "Variants",
+      data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`),
+      style,
+    ),
     ...section("Next steps", approach.nextSteps, style),
-    ...(approach.sources.length > 0 ? ["", paint.bold("Sources"), ...approach.sources.map((id) => renderSource(rules, id, style))] : []),
+    ...(approach.sources.length > 0
+      ? ["", paint.bold("Sources"), ...approach.sources.map((id) => renderSource(rules, id, style))]
+      : []),
   ];
   return `${out.join("\n")}\n`;
 }
 
 export function renderApproachMarkdown(rules: Rules, approach: Approach): string {
   const data = approachData(rules, approach);
-  const list = (title: string, items: string[]) => (items.length ? ["", `## ${title}`, "", ...items.map((i) => `- ${i}`)] : []);
+  const list = (title: string, items: string[]) =>
+    items.length ? ["", `## ${title}`, "", ...items.map((i) => `- ${i}`)] : [];
   return [
     `# ${mdText(approach.name)}`,
     "",
@@ -61,7 +91,10 @@ export function renderApproachMarkdown(rules: Rules, approach: Approach): string
     ...list("Strengths", approach.strengths.map(mdText)),
     ...list("Risks", approach.risks.map(mdText)),
     ...list("Next steps", approach.nextSteps.map(mdText)),
-    ...list("Sources", data.sourceLinks.map((s) => `\\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`)),
+    ...list(
+      "Sources",
+      data.sourceLinks.map((s) => `\\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`),
+    ),
     "",
   ].join("\n");
 }
@@ -87,7 +120,8 @@ export function renderSideBySide(approaches: Approach[], style: Style): string {
   const out: string[] = [];
   for (const [label, get] of FIELDS) {
     out.push(style.paint.bold(label));
-    for (const a of approaches) out.push(wrap(`${style.paint.accent(nameOf(a))}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
+    for (const a of approaches)
+      out.push(wrap(`${style.paint.accent(nameOf(a))}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
     out.push("");
   }
   return `${out.join("\n")}`;

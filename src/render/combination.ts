@@ -9,8 +9,11 @@ import { wrap, type Style } from "./style.js";
  * as the use case, its reason as its strength.
  */
 export function combinationAsApproach(rules: Rules, combination: Combination): Approach {
-  const parts = combination.approaches.map((id) => rules.approaches.find((a) => a.id === id)).filter((a): a is Approach => a !== undefined);
-  const joined = (cell: (a: Approach) => string | undefined) => parts.map((a) => `${a.shortName ?? a.name}: ${cell(a)?.replace(/\.$/, "") ?? "—"}`).join("; ");
+  const parts = combination.approaches
+    .map((id) => rules.approaches.find((a) => a.id === id))
+    .filter((a): a is Approach => a !== undefined);
+  const joined = (cell: (a: Approach) => string | undefined) =>
+    parts.map((a) => `${a.shortName ?? a.name}: ${cell(a)?.replace(/\.$/, "") ?? "—"}`).join("; ");
   return {
     id: combination.id,
     name: combination.name,
@@ -33,24 +36,39 @@ export function combinationData(rules: Rules, combination: Combination) {
     ...combination,
     approachNames: combination.approaches.map((id) => rules.approaches.find((a) => a.id === id)?.name ?? id),
     variants: rules.variants.filter((v) => v.approach === combination.id).map((v) => ({ id: v.id, label: v.label })),
-    sourceLinks: combination.sources.map((id) => ({ id, title: rules.sources[id]?.title ?? id, url: rules.sources[id]?.url ?? null })),
+    sourceLinks: combination.sources.map((id) => ({
+      id,
+      title: rules.sources[id]?.title ?? id,
+      url: rules.sources[id]?.url ?? null,
+    })),
   };
 }
 
 export function renderCombination(rules: Rules, combination: Combination, style: Style): string {
   const data = combinationData(rules, combination);
   const { paint } = style;
-  const list = (title: string, items: string[]) => (items.length ? ["", paint.bold(title), ...items.map((item) => wrap(`• ${item}`, style.width, "  ", "  "))] : []);
+  const list = (title: string, items: string[]) =>
+    items.length ? ["", paint.bold(title), ...items.map((item) => wrap(`• ${item}`, style.width, "  ", "  "))] : [];
   return `${[
     paint.accent(paint.bold(combination.name)) + paint.dim(` (${combination.id})`),
     "",
     wrap(combination.summary, style.width),
     "",
-    wrap(`${paint.bold("Combines:")} ${data.approachNames.join(" + ")}; see \`advise explain\` for each.`, style.width, "", "  "),
+    wrap(
+      `${paint.bold("Combines:")} ${data.approachNames.join(" + ")}; see \`advise explain\` for each.`,
+      style.width,
+      "",
+      "  ",
+    ),
     wrap(`${paint.bold("Recommended when:")} ${combination.because}`, style.width, "", "  "),
-    ...list("Variants", data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`)),
+    ...list(
+      "Variants",
+      data.variants.map((v) => `${v.label} ${paint.dim(`(${v.id})`)}`),
+    ),
     ...list("Next steps", combination.nextSteps),
-    ...(combination.sources.length > 0 ? ["", paint.bold("Sources"), ...combination.sources.map((id) => renderSource(rules, id, style))] : []),
+    ...(combination.sources.length > 0
+      ? ["", paint.bold("Sources"), ...combination.sources.map((id) => renderSource(rules, id, style))]
+      : []),
   ].join("\n")}\n`;
 }
 

@@ -5,7 +5,12 @@ import { wrap, type Style } from "./style.js";
 
 /** The seed's trade-off table, one row per approach, from the rules file. */
 export function renderComparisonTable(rules: Rules, style: Style): string {
-  const rows = rules.approaches.map((a) => [style.paint.accent(a.name), a.resourceDemand, a.customizationLevel, a.bestUseCase]);
+  const rows = rules.approaches.map((a) => [
+    style.paint.accent(a.name),
+    a.resourceDemand,
+    a.customizationLevel,
+    a.bestUseCase,
+  ]);
   const table = renderGrid(
     [
       { header: "Customization Approach", flex: 2 },
@@ -16,7 +21,9 @@ export function renderComparisonTable(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  const hint = style.hints ? `${style.paint.dim(wrap("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.", style.width))}\n` : "";
+  const hint = style.hints
+    ? `${style.paint.dim(wrap("More on one approach: advise explain <approach>. Side by side: advise compare <a> <b>.", style.width))}\n`
+    : "";
   return `${table}\n${hint}`;
 }
 
@@ -40,7 +47,9 @@ export function renderComparisonTableMarkdown(rules: Rules): string {
   const lines = [
     "| Customization Approach | Resource Demand | Customization Level | Best Use Case |",
     "|---|---|---|---|",
-    ...rules.approaches.map((a) => `| ${[a.name, a.resourceDemand, a.customizationLevel, a.bestUseCase].map(mdText).join(" | ")} |`),
+    ...rules.approaches.map(
+      (a) => `| ${[a.name, a.resourceDemand, a.customizationLevel, a.bestUseCase].map(mdText).join(" | ")} |`,
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

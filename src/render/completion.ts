@@ -37,18 +37,39 @@ const singleQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** Every command of the spec with its "command:subcommand" key (the subcommand empty when there is none). */
 function keyed(spec: CompletionSpec): [string, CompletionCommand][] {
-  return spec.commands.flatMap((c): [string, CompletionCommand][] => [[`${c.name}:`, { ...c, arguments: c.arguments ?? (c.subcommands.length > 0 ? c.subcommands.map((s) => s.name) : undefined) }], ...c.subcommands.map((s): [string, CompletionCommand] => [`${c.name}:${s.name}`, s])]);
+  return spec.commands.flatMap((c): [string, CompletionCommand][] => [
+    [
+      `${c.name}:`,
+      { ...c, arguments: c.arguments ?? (c.subcommands.length > 0 ? c.subcommands.map((s) => s.name) : undefined) },
+    ],
+    ...c.subcommands.map((s): [string, CompletionCommand] => [`${c.name}:${s.name}`, s]),
+  ]);
 }
 
 /** Options that take a value, anywhere: the word after one is its value, not a command. */
-const valueOptions = (spec: CompletionSpec) => [...new Set([spec.root, ...spec.commands, ...spec.commands.flatMap((c) => c.subcommands)].flatMap((c) => c.options.filter((o) => o.values).map((o) => o.name)))];
+const valueOptions = (spec: CompletionSpec) => [
+  ...new Set(
+    [spec.root, ...spec.commands, ...spec.commands.flatMap((c) => c.subcommands)].flatMap((c) =>
+      c.options.filter((o) => o.values).map((o) => o.name),
+    ),
+  ),
+];
 
 function bashCase(key: string, command: CompletionCommand): string {
   const values = command.options
     .filter((o) => o.values)
-    .map((o) => `        ${o.name}) ${o.values === "FILE" ? 'COMPREPLY=($(compgen -f -- "$cur"))' : `COMPREPLY=($(compgen -W "${words(o.values!)}" -- "$cur"))`}; return ;;`);
-  const args = command.arguments === "FILE" ? 'files=1' : `args="${words(command.arguments ?? [])}"`;
-  return [`    ${key})`, `      opts="${words(command.options.map((o) => o.name))}"; ${args}`, `      case "$prev" in`, ...values, "      esac ;;"].join("\n");
+    .map(
+      (o) =>
+        `        ${o.name}) ${o.values === "FILE" ? 'COMPREPLY=($(compgen -f -- "$cur"))' : `COMPREPLY=($(compgen -W "${words(o.values!)}" -- "$cur"))`}; return ;;`,
+    );
+  const args = command.arguments === "FILE" ? "files=1" : `args="${words(command.arguments ?? [])}"`;
+  return [
+    `    ${key})`,
+    `      opts="${words(command.options.map((o) => o.name))}"; ${args}`,
+    `      case "$prev" in`,
+    ...values,
+    "      esac ;;",
+  ].join("\n");
 }
 
 function bash(spec: CompletionSpec): string {
@@ -69,7 +90,9 @@ _advise() {
     fi
   done
   case "$cmd:$sub" in
-${keyed(spec).map(([key, command]) => bashCase(key, command)).join("\n")}
+${keyed(spec)
+  .map(([key, command]) => bashCase(key, command))
+  .join("\n")}
 ${bashCase("*", spec.root)}
   esac
   if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -84,9 +107,14 @@ complete -o default -F _advise advise
 
 /** An _arguments spec: `--name[description]:label:action`, quoted for zsh. */
 function zshOption(option: CompletionOption): string {
-  const description = oneLine(option.description).replace(/\\/g, "\\\\").replace(/[[\]:]/g, "\\$&");
-  const action = option.values === undefined ? "" : option.values === "FILE" ? ":file:_files" : `:value:(${words(option.values)})`;
-  return singleQuoted(`${option.name}[${description}]${option.values !== undefined && option.values !== "FILE" && option.values.length === 0 ? ":value: " : action}`);
+  const description = oneLine(option.description)
+    .replace(/\\/g, "\\\\")
+    .replace(/[[\]:]/g, "\\$&");
+  const action =
+    option.values === undefined ? "" : option.values === "FILE" ? ":file:_files" : `:value:(${words(option.values)})`;
+  return singleQuoted(
+    `${option.name}[${description}]${option.values !== undefined && option.values !== "FILE" && option.values.length === 0 ? ":value: " : action}`,
+  );
 }
 
 function zshCase(key: string, command: CompletionCommand, describe: Map<string, string>): string {
@@ -104,10 +132,13 @@ function zsh(spec: CompletionSpec): string {
   const lists: string[] = [];
   const list = (key: string, name: string, commands: CompletionCommand[]) => {
     describe.set(key, `${name}`);
-    lists.push(`${name}() {\n  local -a commands=(\n${commands.map((c) => `    ${singleQuoted(`${c.name.replace(/:/g, "\\:")}:${oneLine(c.description)}`)}`).join("\n")}\n  )\n  _describe -t commands command commands\n}`);
+    lists.push(
+      `${name}() {\n  local -a commands=(\n${commands.map((c) => `    ${singleQuoted(`${c.name.replace(/:/g, "\\:")}:${oneLine(c.description)}`)}`).join("\n")}\n  )\n  _describe -t commands command commands\n}`,
+    );
   };
   list("*", "_advise_commands", spec.commands);
-  for (const c of spec.commands) if (c.subcommands.length > 0) list(`${c.name}:`, `_advise_${c.name.replace(/\W/g, "_")}_commands`, c.subcommands);
+  for (const c of spec.commands)
+    if (c.subcommands.length > 0) list(`${c.name}:`, `_advise_${c.name.replace(/\W/g, "_")}_commands`, c.subcommands);
   const names = spec.commands.map((c) => c.name);
   const nested = spec.commands.flatMap((c) => c.subcommands.map((s) => `${c.name}:${s.name}`));
   return `#compdef advise
@@ -132,7 +163,9 @@ _advise() {
     (( CURRENT -= pos - 1 ))
   fi
   case "$cmd:$sub" in
-${keyed(spec).map(([key, command]) => zshCase(key, command, describe)).join("\n")}
+${keyed(spec)
+  .map(([key, command]) => zshCase(key, command, describe))
+  .join("\n")}
 ${zshCase("*", spec.root, describe)}
   esac
 }
@@ -152,26 +185,40 @@ function fish(spec: CompletionSpec): string {
     "    for w in (commandline -opc)[2..-1]",
     "        if test $skip = 1; set skip 0; continue; end",
     `        if contains -- $w ${words(valueOptions(spec))}; set skip 1; continue; end`,
-    "        if test -z \"$cmd\"",
+    '        if test -z "$cmd"',
     `            contains -- $w ${words(names)}; and set cmd $w`,
-    "        else if test -z \"$sub\"",
+    '        else if test -z "$sub"',
     `            contains -- \"$cmd:$w\" ${words(nested)}; and set sub $w`,
     "        end",
     "    end",
-    "    echo \"$cmd:$sub\"",
+    '    echo "$cmd:$sub"',
     "end",
     "complete -c advise -f",
   ];
   const add = (key: string, command: CompletionCommand) => {
     const when = quote(`test (__advise_command) = '${key}'`);
     for (const option of command.options) {
-      const takes = option.values === "FILE" ? " -r -F" : option.values ? ` -x${option.values.length > 0 ? ` -a ${quote(words(option.values))}` : ""}` : "";
-      lines.push(`complete -c advise -n ${when} -l ${option.name.replace(/^--/, "")}${takes} -d ${quote(oneLine(option.description))}`);
+      const takes =
+        option.values === "FILE"
+          ? " -r -F"
+          : option.values
+            ? ` -x${option.values.length > 0 ? ` -a ${quote(words(option.values))}` : ""}`
+            : "";
+      lines.push(
+        `complete -c advise -n ${when} -l ${option.name.replace(/^--/, "")}${takes} -d ${quote(oneLine(option.description))}`,
+      );
     }
-    const described = key === ":" ? spec.commands : key.endsWith(":") ? spec.commands.find((c) => `${c.name}:` === key)?.subcommands ?? [] : [];
-    for (const c of described) lines.push(`complete -c advise -n ${when} -a ${c.name} -d ${quote(oneLine(c.description))}`);
+    const described =
+      key === ":"
+        ? spec.commands
+        : key.endsWith(":")
+          ? (spec.commands.find((c) => `${c.name}:` === key)?.subcommands ?? [])
+          : [];
+    for (const c of described)
+      lines.push(`complete -c advise -n ${when} -a ${c.name} -d ${quote(oneLine(c.description))}`);
     if (command.arguments === "FILE") lines.push(`complete -c advise -n ${when} -F`);
-    else if (command.arguments && described.length === 0) lines.push(`complete -c advise -n ${when} -a ${quote(words(command.arguments))}`);
+    else if (command.arguments && described.length === 0)
+      lines.push(`complete -c advise -n ${when} -a ${quote(words(command.arguments))}`);
   };
   add(":", spec.root);
   for (const [key, command] of keyed(spec)) add(key, command);

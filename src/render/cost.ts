@@ -10,11 +10,14 @@ function notes(sketch: CostSketch): { findings: string[]; stale: string[]; assum
   const findings: string[] = [];
   if (sketch.breakEven) findings.push(`Break-even: ${sketch.breakEven.summary}`);
   if (sketch.volume) findings.push(`Volume: ${sketch.volume.summary}`);
-  const stale = sketch.stale.map((p) => `Possibly stale: "${p.label}" was checked on ${p.checked}, more than six months before ${sketch.now}.`);
+  const stale = sketch.stale.map(
+    (p) => `Possibly stale: "${p.label}" was checked on ${p.checked}, more than six months before ${sketch.now}.`,
+  );
   return { findings, stale, assumptions: sketch.assumptions };
 }
 
-const mark = (sketch: CostSketch, a: ApproachCost) => (a.id === sketch.recommendation ? " (recommended)" : a.id === sketch.runnerUp ? " (runner-up)" : "");
+const mark = (sketch: CostSketch, a: ApproachCost) =>
+  a.id === sketch.recommendation ? " (recommended)" : a.id === sketch.runnerUp ? " (runner-up)" : "";
 
 /**
  * The cost sketch as a table of low–high ranges per approach (up front, a month, the first 12 months), then the
@@ -43,7 +46,10 @@ export function renderCostTable(sketch: CostSketch, style: Style, width = style.
   const bullet = style.unicode ? "• " : "- ";
   const out = [
     table,
-    wrap(`${sketch.currency}, prices as of ${sketch.asOf}; low${dash}high from the cheapest to the dearest prices.`, width),
+    wrap(
+      `${sketch.currency}, prices as of ${sketch.asOf}; low${dash}high from the cheapest to the dearest prices.`,
+      width,
+    ),
     ...findings.map((line) => wrap(line, width)),
     ...stale.map((line) => style.paint.warn(wrap(line, width))),
     style.paint.bold("Assumptions"),
@@ -66,13 +72,15 @@ export function renderCostChart(sketch: CostSketch, style: Style, width = style.
   const values = approaches.flatMap((a) => [mid(a, Math.min(1, horizon)), mid(a, horizon)]).filter((v) => v > 0);
   const legend = approaches.map((a, i) => `${MARKERS[i]} ${a.name}${mark(sketch, a)}`);
   const caption = `Cumulative cost over ${horizon} months, middle of each range, log scale (${sketch.currency}).`;
-  if (approaches.length === 0 || values.length === 0) return `${wrap(caption, width)}\n${wrap("Nothing to draw: every approach costs nothing here.", width)}\n`;
+  if (approaches.length === 0 || values.length === 0)
+    return `${wrap(caption, width)}\n${wrap("Nothing to draw: every approach costs nothing here.", width)}\n`;
 
   const top = 10 ** Math.ceil(Math.log10(Math.max(...values)) + 1e-9);
   const bottom = Math.max(1, Math.min(top / 10, 10 ** Math.floor(Math.log10(Math.min(...values)))));
   const span = Math.log10(top) - Math.log10(bottom);
   const rows = Math.max(4, height);
-  const rowOf = (v: number) => (v <= bottom ? 0 : Math.min(rows - 1, Math.round(((Math.log10(v) - Math.log10(bottom)) / span) * (rows - 1))));
+  const rowOf = (v: number) =>
+    v <= bottom ? 0 : Math.min(rows - 1, Math.round(((Math.log10(v) - Math.log10(bottom)) / span) * (rows - 1)));
 
   const labels: string[] = Array.from({ length: rows }, () => "");
   for (let power = Math.log10(bottom); power <= Math.log10(top) + 1e-9; power++) {
@@ -117,13 +125,19 @@ export function renderCostMarkdown(sketch: CostSketch, heading = "## Cost sketch
     "",
     "| Approach | Up front | Monthly | 12 months |",
     "|---|---:|---:|---:|",
-    ...sketch.approaches.map((a) => `| ${mdText(`${a.name}${mark(sketch, a)}`)} | ${formatRange(a.upfront, sketch.currency)} | ${formatRange(a.monthly, sketch.currency)} | ${formatRange(a.total12, sketch.currency)} |`),
+    ...sketch.approaches.map(
+      (a) =>
+        `| ${mdText(`${a.name}${mark(sketch, a)}`)} | ${formatRange(a.upfront, sketch.currency)} | ${formatRange(a.monthly, sketch.currency)} | ${formatRange(a.total12, sketch.currency)} |`,
+    ),
   ];
   const { findings, stale, assumptions } = notes(sketch);
   if (findings.length > 0) out.push("", ...findings.map((f) => `- ${mdText(f)}`));
   if (stale.length > 0) out.push("", ...stale.map((s) => `- **${mdText(s)}**`));
   out.push("", "Assumptions:", "", ...assumptions.map((a) => `- ${mdText(a)}`));
   out.push("", "Prices:", "", "| Price | Low | High | Unit | Checked | Sources |", "|---|---:|---:|---|---|---|");
-  for (const p of sketch.prices) out.push(`| ${mdText(p.label)} | ${p.low} | ${p.high} | ${mdText(p.unit)} | ${p.checked} | ${p.sources.join(", ")} |`);
+  for (const p of sketch.prices)
+    out.push(
+      `| ${mdText(p.label)} | ${p.low} | ${p.high} | ${mdText(p.unit)} | ${p.checked} | ${p.sources.join(", ")} |`,
+    );
   return `${out.join("\n")}\n`;
 }

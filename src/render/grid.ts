@@ -2,9 +2,21 @@ import Table from "cli-table3";
 import { wrap, type Style } from "./style.js";
 
 const ASCII_CHARS = {
-  top: "-", "top-mid": "+", "top-left": "+", "top-right": "+",
-  bottom: "-", "bottom-mid": "+", "bottom-left": "+", "bottom-right": "+",
-  left: "|", "left-mid": "+", mid: "-", "mid-mid": "+", right: "|", "right-mid": "+", middle: "|",
+  top: "-",
+  "top-mid": "+",
+  "top-left": "+",
+  "top-right": "+",
+  bottom: "-",
+  "bottom-mid": "+",
+  "bottom-left": "+",
+  "bottom-right": "+",
+  left: "|",
+  "left-mid": "+",
+  mid: "-",
+  "mid-mid": "+",
+  right: "|",
+  "right-mid": "+",
+  middle: "|",
 };
 
 export interface Column {
@@ -21,10 +33,17 @@ export interface Column {
 export function renderGrid(columns: Column[], rows: string[][], style: Style): string {
   const padding = 2;
   const cells = columns.map((column, i) => [column.header, ...rows.map((row) => row[i] ?? "")].map(strip));
-  const natural = cells.map((column) => Math.max(...column.flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding);
+  const natural = cells.map(
+    (column) => Math.max(...column.flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding,
+  );
   // A column never gets narrower than its longest word, so words wrap instead of being cut.
   const minimum = columns.map((column, i) =>
-    column.flex === 0 ? natural[i]! : Math.min(natural[i]!, Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding),
+    column.flex === 0
+      ? natural[i]!
+      : Math.min(
+          natural[i]!,
+          Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding,
+        ),
   );
   const budget = style.width - (columns.length + 1);
   const widths = natural.slice();
@@ -75,7 +94,9 @@ function renderStacked(columns: Column[], rows: string[][], style: Style): strin
         const header = columns[i]!.header;
         if (cell.trim() === "") return "";
         const text = cell.split("\n").join(" ");
-        return i === 0 && header !== "#" ? style.paint.bold(wrap(text, style.width)) : wrap(header ? `${style.paint.dim(`${header}:`)} ${text}` : text, style.width, "", "  ");
+        return i === 0 && header !== "#"
+          ? style.paint.bold(wrap(text, style.width))
+          : wrap(header ? `${style.paint.dim(`${header}:`)} ${text}` : text, style.width, "", "  ");
       })
       .filter((line) => line !== "")
       .join("\n"),

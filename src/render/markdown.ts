@@ -15,19 +15,23 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
     // Answers are values the profile checks accepted (ids, numbers, yes or no): safe in code spans.
     out.push(`| ${mdText(dimensions.get(id)?.question ?? id)} | \`${showAnswer(value)}\` |`);
   }
-  if (result.unanswered.length > 0) out.push("", `Unanswered: ${result.unanswered.map((id) => `\`${id}\``).join(", ")}.`);
+  if (result.unanswered.length > 0)
+    out.push("", `Unanswered: ${result.unanswered.map((id) => `\`${id}\``).join(", ")}.`);
   out.push("", "## Decision", "", mdText(rec.summary), "");
   for (const because of rec.because) out.push(`- ${mdText(because)}`);
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
   const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
     const against = approach.reasons.find((r) => r.effect < 0)?.because ?? "Fewer of the answers point to it.";
-    const why = approach.excluded ? `Excluded: ${approach.excludedBy.map((e) => e.because).join(" ")}` : `Scored ${approach.score} against ${leaderScore}. ${against}`;
+    const why = approach.excluded
+      ? `Excluded: ${approach.excludedBy.map((e) => e.because).join(" ")}`
+      : `Scored ${approach.score} against ${leaderScore}. ${against}`;
     out.push(`| ${mdText(approach.name)} | ${approach.score} | ${mdText(why)} |`);
   }
   if (result.warnings.length > 0) {
     out.push("", "## Consequences and warnings", "");
-    for (const warning of result.warnings) out.push(`- **${warning.id}**: ${mdText(warning.message)} (${warning.sources.join(", ")})`);
+    for (const warning of result.warnings)
+      out.push(`- **${warning.id}**: ${mdText(warning.message)} (${warning.sources.join(", ")})`);
   }
   if (result.whatIf.length > 0) {
     out.push("", "## What would change this decision", "");
@@ -42,7 +46,14 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
     out.push("", "## Principles", "");
     for (const principle of result.principles) out.push(`- ${mdText(principle.text)}`);
   }
-  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources), ...result.principles.flatMap((p) => p.sources)])];
+  const cited = [
+    ...new Set([
+      ...rec.sources,
+      ...result.warnings.flatMap((w) => w.sources),
+      ...result.plan.flatMap((p) => p.sources),
+      ...result.principles.flatMap((p) => p.sources),
+    ]),
+  ];
   out.push("", "## Sources", "");
   for (const id of cited) {
     const source = rules.sources[id];

@@ -10,11 +10,14 @@ export function questionsData(rules: Rules) {
     dimensions: rules.dimensions.map((d) => ({
       id: d.id,
       type: d.type,
-      flag: d.type === "boolean" ? `--${d.id} / --no-${d.id}` : `--${d.id} <${d.type === "number" ? "number" : "value"}>`,
+      flag:
+        d.type === "boolean" ? `--${d.id} / --no-${d.id}` : `--${d.id} <${d.type === "number" ? "number" : "value"}>`,
       question: d.question,
       help: d.help ?? null,
       ...(d.type === "enum" ? { values: d.values, aliases: d.aliases } : {}),
-      ...(d.type === "number" ? { unit: d.unit ?? null, accepts: "a number ≥ 0, with optional suffix k, m, b, t" } : {}),
+      ...(d.type === "number"
+        ? { unit: d.unit ?? null, accepts: "a number ≥ 0, with optional suffix k, m, b, t" }
+        : {}),
     })),
   };
 }
@@ -38,12 +41,15 @@ export function renderQuestions(rules: Rules, style: Style): string {
     rows,
     style,
   );
-  const hint = style.hints ? `${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n` : "";
+  const hint = style.hints
+    ? `${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n`
+    : "";
   return `${table}\n${hint}`;
 }
 
 /** The questions as a Markdown list: id, type, question and the accepted values. */
 export function renderQuestionsMarkdown(rules: Rules): string {
-  const line = (d: Rules["dimensions"][number]) => `- \`${d.id}\` (${d.type}): ${mdText(d.question)}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
+  const line = (d: Rules["dimensions"][number]) =>
+    `- \`${d.id}\` (${d.type}): ${mdText(d.question)}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
   return `${rules.dimensions.map(line).join("\n")}\n`;
 }

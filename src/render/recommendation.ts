@@ -33,14 +33,35 @@ function heading(text: string, style: Style): string {
 }
 
 /** The advice for people: the recommendation in one sentence first, then why, the ranking and what to do. */
-export function renderRecommendation(rules: Rules, result: Result, style: Style, options: { explain?: boolean } = {}): string {
+export function renderRecommendation(
+  rules: Rules,
+  result: Result,
+  style: Style,
+  options: { explain?: boolean } = {},
+): string {
   const { paint } = style;
-  const names = new Map<string, string>([...rules.approaches.map((a) => [a.id, a.shortName ?? a.name] as const), ...rules.combinations.map((c) => [c.id, c.name] as const)]);
+  const names = new Map<string, string>([
+    ...rules.approaches.map((a) => [a.id, a.shortName ?? a.name] as const),
+    ...rules.combinations.map((c) => [c.id, c.name] as const),
+  ]);
   const rec = result.recommendation;
   const out: string[] = [];
-  const confidenceColour = rec.confidence === "high" ? paint.good : rec.confidence === "medium" ? paint.warn : paint.bad;
-  out.push(wrap(`${paint.bold("Recommendation:")} ${paint.accent(paint.bold(rec.name))}${rec.variantLabel ? ` ${paint.dim("—")} ${rec.variantLabel}` : ""}`, style.width));
-  out.push(wrap(`${paint.bold("Confidence:")} ${confidenceColour(rec.confidence)}. ${rec.confidenceWords}`, style.width, "", "  "));
+  const confidenceColour =
+    rec.confidence === "high" ? paint.good : rec.confidence === "medium" ? paint.warn : paint.bad;
+  out.push(
+    wrap(
+      `${paint.bold("Recommendation:")} ${paint.accent(paint.bold(rec.name))}${rec.variantLabel ? ` ${paint.dim("—")} ${rec.variantLabel}` : ""}`,
+      style.width,
+    ),
+  );
+  out.push(
+    wrap(
+      `${paint.bold("Confidence:")} ${confidenceColour(rec.confidence)}. ${rec.confidenceWords}`,
+      style.width,
+      "",
+      "  ",
+    ),
+  );
 
   out.push(heading("Why", style));
   for (const because of rec.because) out.push(wrap(`${paint.good("+")} ${because}`, style.width, "  ", "  "));
@@ -84,7 +105,14 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
   if (result.warnings.length > 0) {
     out.push(heading("Warnings", style));
     for (const warning of result.warnings) {
-      out.push(wrap(`${paint.warn("!")} ${paint.bold(warning.id)}: ${warning.message} ${paint.dim(`[${warning.sources.join(", ")}]`)}`, style.width, "  ", "  "));
+      out.push(
+        wrap(
+          `${paint.warn("!")} ${paint.bold(warning.id)}: ${warning.message} ${paint.dim(`[${warning.sources.join(", ")}]`)}`,
+          style.width,
+          "  ",
+          "  ",
+        ),
+      );
     }
   }
 
@@ -92,9 +120,17 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     out.push(heading("What would change the answer", style));
     for (const item of result.whatIf.slice(0, MAX_WHAT_IF)) {
       const [dimension, value] = Object.entries(item.change)[0]!;
-      out.push(wrap(`• with ${paint.accent(asFlag(dimension, value))} (now ${showAnswer(result.profile[dimension]!)}): ${names.get(item.recommendation) ?? item.recommendation}`, style.width, "  ", "  "));
+      out.push(
+        wrap(
+          `• with ${paint.accent(asFlag(dimension, value))} (now ${showAnswer(result.profile[dimension]!)}): ${names.get(item.recommendation) ?? item.recommendation}`,
+          style.width,
+          "  ",
+          "  ",
+        ),
+      );
     }
-    if (result.whatIf.length > MAX_WHAT_IF) out.push(paint.dim(`  … ${result.whatIf.length - MAX_WHAT_IF} more in --format json`));
+    if (result.whatIf.length > MAX_WHAT_IF)
+      out.push(paint.dim(`  … ${result.whatIf.length - MAX_WHAT_IF} more in --format json`));
   }
 
   if (result.sharpen.length > 0) {
@@ -102,12 +138,31 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     for (const question of result.sharpen.slice(0, MAX_SHARPEN)) {
       // One example answer per outcome: "none → In-context learning; 100k → Fine-tuning".
       const byOutcome = new Map<string, string>();
-      for (const c of question.changes) if (!byOutcome.has(c.recommendation)) byOutcome.set(c.recommendation, showAnswer(Object.values(c.change)[0]!));
-      const shifts = [...byOutcome].slice(0, 3).map(([outcome, value]) => `${value} → ${names.get(outcome) ?? outcome}`);
-      out.push(wrap(`• ${paint.accent(`--${question.dimension}`)}: ${question.question} ${paint.dim(`(${shifts.join("; ")})`)}`, style.width, "  ", "  "));
+      for (const c of question.changes)
+        if (!byOutcome.has(c.recommendation)) byOutcome.set(c.recommendation, showAnswer(Object.values(c.change)[0]!));
+      const shifts = [...byOutcome]
+        .slice(0, 3)
+        .map(([outcome, value]) => `${value} → ${names.get(outcome) ?? outcome}`);
+      out.push(
+        wrap(
+          `• ${paint.accent(`--${question.dimension}`)}: ${question.question} ${paint.dim(`(${shifts.join("; ")})`)}`,
+          style.width,
+          "  ",
+          "  ",
+        ),
+      );
     }
     if (result.unanswered.length > 0) {
-      out.push(paint.dim(wrap(`${result.unanswered.length} question${result.unanswered.length === 1 ? "" : "s"} unanswered; \`advise questions\` lists them all.`, style.width, "  ", "  ")));
+      out.push(
+        paint.dim(
+          wrap(
+            `${result.unanswered.length} question${result.unanswered.length === 1 ? "" : "s"} unanswered; \`advise questions\` lists them all.`,
+            style.width,
+            "  ",
+            "  ",
+          ),
+        ),
+      );
     }
   }
 
@@ -120,10 +175,26 @@ export function renderRecommendation(rules: Rules, result: Result, style: Style,
     for (const principle of result.principles) out.push(wrap(`• ${principle.text}`, style.width, "  ", "  "));
   }
 
-  const cited = [...new Set([...rec.sources, ...result.warnings.flatMap((w) => w.sources), ...result.plan.flatMap((p) => p.sources), ...result.principles.flatMap((p) => p.sources)])];
+  const cited = [
+    ...new Set([
+      ...rec.sources,
+      ...result.warnings.flatMap((w) => w.sources),
+      ...result.plan.flatMap((p) => p.sources),
+      ...result.principles.flatMap((p) => p.sources),
+    ]),
+  ];
   out.push(heading("Sources", style));
   for (const id of cited) out.push(renderSource(rules, id, style));
-  if (style.hints) out.push("", paint.dim(wrap(`More: \`advise explain ${rec.id}\`${options.explain ? "" : "; every rule that moved each score: add --explain"}; a decision record: --format markdown.`, style.width)));
+  if (style.hints)
+    out.push(
+      "",
+      paint.dim(
+        wrap(
+          `More: \`advise explain ${rec.id}\`${options.explain ? "" : "; every rule that moved each score: add --explain"}; a decision record: --format markdown.`,
+          style.width,
+        ),
+      ),
+    );
   return `${out.join("\n")}\n`;
 }
 
@@ -132,13 +203,29 @@ export function renderExplanation(result: Result, style: Style): string {
   const { paint } = style;
   const out: string[] = [heading("How each approach scored", style)];
   for (const approach of result.ranking) {
-    out.push(`  ${paint.bold(approach.name)} ${paint.dim(`(score ${approach.score}${approach.excluded ? ", excluded" : ""})`)}`);
+    out.push(
+      `  ${paint.bold(approach.name)} ${paint.dim(`(score ${approach.score}${approach.excluded ? ", excluded" : ""})`)}`,
+    );
     for (const exclusion of approach.excludedBy) {
-      out.push(wrap(`${paint.bad("✗")} ${exclusion.because} ${paint.dim(`[${exclusion.rule}; ${exclusion.sources.join(", ")}]`)}`, style.width, "    ", "  "));
+      out.push(
+        wrap(
+          `${paint.bad("✗")} ${exclusion.because} ${paint.dim(`[${exclusion.rule}; ${exclusion.sources.join(", ")}]`)}`,
+          style.width,
+          "    ",
+          "  ",
+        ),
+      );
     }
     for (const reason of approach.reasons) {
       const sign = reason.effect > 0 ? paint.good(`+${reason.effect}`) : paint.bad(`${reason.effect}`);
-      out.push(wrap(`${sign} ${reason.because} ${paint.dim(`[${reason.rule}; ${reason.sources.join(", ")}]`)}`, style.width, "    ", "   "));
+      out.push(
+        wrap(
+          `${sign} ${reason.because} ${paint.dim(`[${reason.rule}; ${reason.sources.join(", ")}]`)}`,
+          style.width,
+          "    ",
+          "   ",
+        ),
+      );
     }
     if (approach.reasons.length === 0 && approach.excludedBy.length === 0) out.push(paint.dim("    no rule applied"));
   }
@@ -146,8 +233,17 @@ export function renderExplanation(result: Result, style: Style): string {
   if (open.length > 0) {
     out.push(heading("Rules waiting on an answer", style));
     for (const entry of open) {
-      const missing = Object.entries(entry.answers).filter(([, v]) => v === null).map(([k]) => k);
-      out.push(wrap(`? ${entry.id}: ${entry.condition} ${paint.dim(`(needs ${missing.join(", ")})`)}`, style.width, "    ", "  "));
+      const missing = Object.entries(entry.answers)
+        .filter(([, v]) => v === null)
+        .map(([k]) => k);
+      out.push(
+        wrap(
+          `? ${entry.id}: ${entry.condition} ${paint.dim(`(needs ${missing.join(", ")})`)}`,
+          style.width,
+          "    ",
+          "  ",
+        ),
+      );
     }
   }
   return out.join("\n");

@@ -22,12 +22,18 @@ export function renderValidation(checks: FileCheck[], style: Style): string {
     const errors = check.problems.length - warnings;
     const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "";
     if (check.valid) {
-      out.push(`${paint.good(style.unicode ? "✔" : "ok")} ${shown(check.file)}: valid${check.summary ? ` (${check.summary})` : ""}${warned ? `, ${warned}` : ""}`);
+      out.push(
+        `${paint.good(style.unicode ? "✔" : "ok")} ${shown(check.file)}: valid${check.summary ? ` (${check.summary})` : ""}${warned ? `, ${warned}` : ""}`,
+      );
     } else {
-      out.push(`${paint.bad(style.unicode ? "✖" : "x")} ${shown(check.file)}: ${errors} problem${errors === 1 ? "" : "s"}${warned ? `, ${warned}` : ""}`);
+      out.push(
+        `${paint.bad(style.unicode ? "✖" : "x")} ${shown(check.file)}: ${errors} problem${errors === 1 ? "" : "s"}${warned ? `, ${warned}` : ""}`,
+      );
     }
     for (const problem of check.problems) {
-      out.push(`  ${paint.bold(where(problem, check.file))}: ${problem.severity === "warning" ? `${paint.dim("warning:")} ` : ""}${problem.message}`);
+      out.push(
+        `  ${paint.bold(where(problem, check.file))}: ${problem.severity === "warning" ? `${paint.dim("warning:")} ` : ""}${problem.message}`,
+      );
       if (problem.frame) out.push(shown(problem.frame).replace(/^/gm, "    "));
       if (problem.hint) out.push(`    ${paint.dim(`hint: ${shown(problem.hint)}`)}`);
     }
@@ -72,11 +78,18 @@ export function renderScenarioRuns(runs: ScenarioRun[], style: Style): string {
       continue;
     }
     out.push(`${paint.bad("FAIL")} ${shown(run.id)} ${paint.dim(`(${shown(run.file)})`)}`);
-    out.push(`     expected ${expectedText(run)}${run.expected.warnings.length ? ` with warnings ${run.expected.warnings.join(", ")}` : ""}`);
-    out.push(`     got      ${gotText(run)}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`);
-    out.push(`     ranking  ${run.result.ranking.map((a) => `${a.id} ${a.score}${a.excluded ? " (excluded)" : ""}`).join(", ")}`);
+    out.push(
+      `     expected ${expectedText(run)}${run.expected.warnings.length ? ` with warnings ${run.expected.warnings.join(", ")}` : ""}`,
+    );
+    out.push(
+      `     got      ${gotText(run)}${run.missingWarnings.length ? `; missing warnings: ${run.missingWarnings.join(", ")}` : ""}`,
+    );
+    out.push(
+      `     ranking  ${run.result.ranking.map((a) => `${a.id} ${a.score}${a.excluded ? " (excluded)" : ""}`).join(", ")}`,
+    );
     const leader = run.result.ranking.find((a) => a.id === run.result.recommendation.approaches[0]);
-    for (const reason of (leader?.reasons ?? []).slice(0, 3)) out.push(`     because  ${reason.effect > 0 ? "+" : ""}${reason.effect} ${reason.rule}: ${reason.because}`);
+    for (const reason of (leader?.reasons ?? []).slice(0, 3))
+      out.push(`     because  ${reason.effect > 0 ? "+" : ""}${reason.effect} ${reason.rule}: ${reason.because}`);
   }
   const failed = runs.filter((r) => !r.pass).length;
   out.push("", `${runs.length - failed} passed, ${failed} failed`);
@@ -105,7 +118,10 @@ export function scenarioData(runs: ScenarioRun[]) {
 const xml = (text: string) =>
   shown(text)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, "\uFFFD")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** JUnit XML, one test suite per scenario file, for CI systems. */
 export function renderJUnit(runs: ScenarioRun[]): string {
@@ -127,9 +143,14 @@ export function renderValidationMarkdown(checks: FileCheck[]): string {
   const out: string[] = ["# Rules check", ""];
   for (const check of checks) {
     const errors = check.problems.filter((p) => p.severity !== "warning").length;
-    out.push(`## ${mdText(check.file)}: ${check.valid ? `valid${check.summary ? ` (${mdText(check.summary)})` : ""}` : `${errors} problem${errors === 1 ? "" : "s"}`}`, "");
+    out.push(
+      `## ${mdText(check.file)}: ${check.valid ? `valid${check.summary ? ` (${mdText(check.summary)})` : ""}` : `${errors} problem${errors === 1 ? "" : "s"}`}`,
+      "",
+    );
     for (const problem of check.problems) {
-      out.push(`- **${mdText(where(problem, check.file))}**: ${problem.severity === "warning" ? "warning: " : ""}${mdText(problem.message)}`);
+      out.push(
+        `- **${mdText(where(problem, check.file))}**: ${problem.severity === "warning" ? "warning: " : ""}${mdText(problem.message)}`,
+      );
       if (problem.frame) out.push("", fenced(problem.frame).replace(/^/gm, "  "), "");
       if (problem.hint) out.push(`  hint: ${mdText(problem.hint)}`);
     }

@@ -26,7 +26,6 @@ export interface Paint {
 const plain: Brush = (text) => text;
 export const NO_PAINT: Paint = { bold: plain, dim: plain, accent: plain, good: plain, bad: plain, warn: plain };
 
-
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
   const room = Math.max(1, width);
@@ -35,7 +34,11 @@ export function wrap(text: string, width: number, indent = "", hang = ""): strin
   const words = text
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => (word.length > room - indent.length - hang.length && !word.includes("\u001b") && !/^https?:\/\//.test(word) ? (word.match(new RegExp(`.{1,${Math.max(1, room - indent.length - hang.length)}}`, "gu")) ?? [word]) : [word]));
+    .flatMap((word) =>
+      word.length > room - indent.length - hang.length && !word.includes("\u001b") && !/^https?:\/\//.test(word)
+        ? (word.match(new RegExp(`.{1,${Math.max(1, room - indent.length - hang.length)}}`, "gu")) ?? [word])
+        : [word],
+    );
   const lines: string[] = [];
   let line = "";
   for (const word of words) {

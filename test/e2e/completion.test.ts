@@ -11,7 +11,14 @@ function complete(script: string, words: string[]): string[] {
   const file = join(tempDir("advise-completion-"), "advise.bash");
   writeFileSync(file, script);
   const quoted = words.map((w) => `'${w}'`).join(" ");
-  const run = spawnSync("bash", ["-c", `source '${file}' && COMP_WORDS=(${quoted}) && COMP_CWORD=${words.length - 1} && _advise && printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" });
+  const run = spawnSync(
+    "bash",
+    [
+      "-c",
+      `source '${file}' && COMP_WORDS=(${quoted}) && COMP_CWORD=${words.length - 1} && _advise && printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ],
+    { encoding: "utf8" },
+  );
   expect(run.stderr).toBe("");
   return run.stdout.split("\n").filter(Boolean);
 }
@@ -24,14 +31,21 @@ function fishComplete(script: string, line: string): string[] {
   writeFileSync(file, script);
   const run = spawnSync("fish", ["-c", `source ${file}; complete -C ${JSON.stringify(line)}`], { encoding: "utf8" });
   expect(run.stderr).toBe("");
-  return run.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]!);
+  return run.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("\t")[0]!);
 }
 
 /** Asks a real interactive zsh, in a pseudo-terminal of its own (zpty), what it completes for `line`. */
 function zshComplete(script: string, line: string, install: "source" | "fpath" = "source"): string[] {
   const file = join(tempDir("advise-completion-"), "_advise");
   writeFileSync(file, script);
-  const run = spawnSync("zsh", ["-f", fileURLToPath(new URL("./zsh-complete.zsh", import.meta.url)), file, line, install], { encoding: "utf8", timeout: 10_000 });
+  const run = spawnSync(
+    "zsh",
+    ["-f", fileURLToPath(new URL("./zsh-complete.zsh", import.meta.url)), file, line, install],
+    { encoding: "utf8", timeout: 10_000 },
+  );
   expect(run.stderr).toBe("");
   return run.stdout.split("\n").filter(Boolean);
 }
@@ -75,7 +89,11 @@ describe("advise completion", () => {
   });
 
   it("offers to each command the formats its own parser accepts", () => {
-    for (const [line, format] of [["advise table --format ", "junit"], ["advise rules show --format ", "table"], ["advise rules show --format ", "markdown"]] as const) {
+    for (const [line, format] of [
+      ["advise table --format ", "junit"],
+      ["advise rules show --format ", "table"],
+      ["advise rules show --format ", "markdown"],
+    ] as const) {
       expect(complete(bash, words(line))).not.toContain(format);
       const run = runCli([...words(line).slice(1).filter(Boolean), format, "--help"]);
       expect(run.code, `${line}${format}`).toBe(2);
@@ -89,7 +107,9 @@ describe("advise completion", () => {
     expect(zsh).toMatch(/'table:print the trade-off table[^']*'/);
     expect(zsh).toContain("_describe -t commands command commands");
     const fish = runCli(["completion", "fish"]).stdout;
-    expect(fish).toMatch(/complete -c advise .* -l latency -x -a 'strict interactive relaxed batch' -d 'What response time/);
+    expect(fish).toMatch(
+      /complete -c advise .* -l latency -x -a 'strict interactive relaxed batch' -d 'What response time/,
+    );
     const bad = runCli(["completion", "powershel"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown shell "powershel"/);
@@ -100,7 +120,13 @@ describe("advise completion", () => {
     // Control characters are refused when the rules are read; everything a shell reads specially is not.
     const question = "How big? ' \" $(touch pwned) `touch pwned` ] [x] : \\ ; # end";
     const rules = join(work, "rules.yaml");
-    writeFileSync(rules, readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8").replace("question: How big?", `question: ${JSON.stringify(question)}`));
+    writeFileSync(
+      rules,
+      readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8").replace(
+        "question: How big?",
+        `question: ${JSON.stringify(question)}`,
+      ),
+    );
     const script = (shell: string) => {
       const run = runCli(["completion", shell, "--rules", rules]);
       expect(run.code).toBe(0);
@@ -108,25 +134,35 @@ describe("advise completion", () => {
     };
     for (const shell of ["zsh", "fish"]) expect(script(shell), shell).toContain("$(touch pwned) `touch pwned`");
     expect(complete(script("bash"), ["advise", "--si"])).toEqual(["--size"]);
-    if (installed("zsh")) expect(zshComplete(script("zsh"), "advise --size ")).toEqual(expect.arrayContaining(["both"]));
+    if (installed("zsh"))
+      expect(zshComplete(script("zsh"), "advise --size ")).toEqual(expect.arrayContaining(["both"]));
     if (installed("fish")) expect(fishComplete(script("fish"), "advise --si")).toEqual(["--size"]);
     expect(existsSync(join(ROOT, "pwned"))).toBe(false);
     expect(existsSync(join(work, "pwned"))).toBe(false);
   });
 
   const fish = runCli(["completion", "fish"]).stdout;
-  it.skipIf(!installed("fish")).each(CASES)("completes %j to %j in fish (skipped where fish is not installed)", (line, expected) => {
-    expect(sorted(fishComplete(fish, line))).toEqual(sorted(expected));
-  });
+  it.skipIf(!installed("fish")).each(CASES)(
+    "completes %j to %j in fish (skipped where fish is not installed)",
+    (line, expected) => {
+      expect(sorted(fishComplete(fish, line))).toEqual(sorted(expected));
+    },
+  );
 
   const zsh = runCli(["completion", "zsh"]).stdout;
-  it.skipIf(!installed("zsh"))("is found by compinit when installed in a folder of fpath (skipped where zsh is not installed)", () => {
-    expect(zshComplete(zsh, "advise completion ", "fpath")).toEqual(["bash", "zsh", "fish"]);
-  });
+  it.skipIf(!installed("zsh"))(
+    "is found by compinit when installed in a folder of fpath (skipped where zsh is not installed)",
+    () => {
+      expect(zshComplete(zsh, "advise completion ", "fpath")).toEqual(["bash", "zsh", "fish"]);
+    },
+  );
 
-  it.skipIf(!installed("zsh")).each(CASES)("completes %j to %j in zsh (skipped where zsh is not installed)", (line, expected) => {
-    expect(sorted(zshComplete(zsh, line))).toEqual(sorted(expected));
-  });
+  it.skipIf(!installed("zsh")).each(CASES)(
+    "completes %j to %j in zsh (skipped where zsh is not installed)",
+    (line, expected) => {
+      expect(sorted(zshComplete(zsh, line))).toEqual(sorted(expected));
+    },
+  );
 });
 
 describe("help topics", () => {
@@ -139,7 +175,8 @@ describe("help topics", () => {
   it("lists every dimension flag in help, and suggests the nearest flag for a typo, whatever else is given", () => {
     // recommend sets up only the dimension flags a command line names; help and errors must still see them all.
     const help = runCli(["recommend", "--latency", "strict", "--help"]).stdout;
-    for (const flag of ["--need", "--latency", "--citations", "--no-citations", "--prompt-baseline"]) expect(help).toContain(flag);
+    for (const flag of ["--need", "--latency", "--citations", "--no-citations", "--prompt-baseline"])
+      expect(help).toContain(flag);
     const typo = runCli(["--need", "knowledge", "--knowledge-freshnes", "frequent"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown option '--knowledge-freshnes'[\s\S]*Did you mean --knowledge-freshness\?/);
@@ -148,17 +185,34 @@ describe("help topics", () => {
   });
 
   it("every command's help starts with its usage, ends with examples and fits a 60-column terminal", () => {
-    for (const command of ["", "recommend", "table", "cost", "questions", "explain", "compare", "completion", "rules", "rules validate", "rules show", "rules schema", "rules test", "rules init"]) {
+    for (const command of [
+      "",
+      "recommend",
+      "table",
+      "cost",
+      "questions",
+      "explain",
+      "compare",
+      "completion",
+      "rules",
+      "rules validate",
+      "rules show",
+      "rules schema",
+      "rules test",
+      "rules init",
+    ]) {
       const help = runCli([...command.split(" ").filter(Boolean), "--help"], { env: { COLUMNS: "60" } }).stdout;
       expect(help, command).toMatch(/^Usage: advise/);
       expect(help, command).toMatch(/\nExamples:\n {2}\$ advise[^\n]*\n/);
-      for (const line of help.split("\n").filter((l) => !l.startsWith("  $ "))) expect(line.length, `${command}: ${line}`).toBeLessThanOrEqual(60);
+      for (const line of help.split("\n").filter((l) => !l.startsWith("  $ ")))
+        expect(line.length, `${command}: ${line}`).toBeLessThanOrEqual(60);
     }
   });
 
   it("root help lists the options of recommend, the default command", () => {
     const help = runCli(["--help"]).stdout;
     expect(help).toMatch(/Options of recommend, the default command/);
-    for (const flag of ["--profile <file>", "--need <value>", "--citations [yes|no]", "--ask", "--save <file>"]) expect(help).toContain(flag);
+    for (const flag of ["--profile <file>", "--need <value>", "--citations [yes|no]", "--ask", "--save <file>"])
+      expect(help).toContain(flag);
   });
 });

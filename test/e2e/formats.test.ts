@@ -10,7 +10,18 @@ import { tempDir } from "../helpers.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-const PROFILE = ["--need", "knowledge-and-behavior", "--labeled-examples", "5k", "--corpus-tokens", "100m", "--knowledge-freshness", "realtime", "--retrieval-infra", "managed"];
+const PROFILE = [
+  "--need",
+  "knowledge-and-behavior",
+  "--labeled-examples",
+  "5k",
+  "--corpus-tokens",
+  "100m",
+  "--knowledge-freshness",
+  "realtime",
+  "--retrieval-infra",
+  "managed",
+];
 
 describe("output formats", () => {
   it.each([
@@ -40,19 +51,28 @@ describe("output formats", () => {
     const run = runCli(["cost", ...PROFILE, "--queries-per-day", "20k", "--format", "json"]);
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout);
-    const validateCost = new Ajv({ allErrors: true, strict: false }).compile({ ...schema, ...schema.definitions.cost, definitions: schema.definitions });
+    const validateCost = new Ajv({ allErrors: true, strict: false }).compile({
+      ...schema,
+      ...schema.definitions.cost,
+      definitions: schema.definitions,
+    });
     expect(validateCost(data.cost), JSON.stringify(validateCost.errors)).toBe(true);
     expect(data.cost.approaches[0].id).toBe(data.recommendation.id);
     expect(data.cost.approaches.length).toBeGreaterThan(1);
-    for (const approach of data.cost.approaches) for (const key of ["upfront", "monthly", "total12"]) expect(approach[key].low).toBeLessThanOrEqual(approach[key].high);
+    for (const approach of data.cost.approaches)
+      for (const key of ["upfront", "monthly", "total12"])
+        expect(approach[key].low).toBeLessThanOrEqual(approach[key].high);
   });
 
-  it.each(["table", "questions", "explain rag", "compare rag icl", "cost --need knowledge"])("advise %s prints one document in every format", (command) => {
-    const args = command.split(" ");
-    expect(() => JSON.parse(runCli([...args, "--format", "json"]).stdout)).not.toThrow();
-    expect(parse(runCli([...args, "--format", "yaml"]).stdout)).toBeTypeOf("object");
-    expect(runCli([...args, "--format", "markdown"]).stdout).toMatch(/^(#|\||- )/);
-  });
+  it.each(["table", "questions", "explain rag", "compare rag icl", "cost --need knowledge"])(
+    "advise %s prints one document in every format",
+    (command) => {
+      const args = command.split(" ");
+      expect(() => JSON.parse(runCli([...args, "--format", "json"]).stdout)).not.toThrow();
+      expect(parse(runCli([...args, "--format", "yaml"]).stdout)).toBeTypeOf("object");
+      expect(runCli([...args, "--format", "markdown"]).stdout).toMatch(/^(#|\||- )/);
+    },
+  );
 });
 
 describe("the terminal", () => {
@@ -75,7 +95,13 @@ describe("the terminal", () => {
   });
 
   it.each([60, 80, 160])("fits %i columns, never overflowing", (width) => {
-    for (const args of [["table"], ["questions"], ["compare", "rag", "ft", "icl"], [...PROFILE, "--explain"], ["explain", "pre-training"]]) {
+    for (const args of [
+      ["table"],
+      ["questions"],
+      ["compare", "rag", "ft", "icl"],
+      [...PROFILE, "--explain"],
+      ["explain", "pre-training"],
+    ]) {
       const run = runCli(args, { env: { COLUMNS: String(width) } });
       expect(run.code).toBe(0);
       // An address (a URL, a section of the seed) stands whole on a line of its own, so it can be copied or clicked.
@@ -89,12 +115,18 @@ describe("the terminal", () => {
   it("writes to a file and to /dev/null as to a pipe", () => {
     const dir = tempDir("advise-out-");
     const file = join(dir, "out.json");
-    const toFile = spawnSync(process.execPath, [BIN, ...PROFILE, "--format", "json"], { stdio: ["ignore", openSync(file, "w"), "pipe"], encoding: "utf8" });
+    const toFile = spawnSync(process.execPath, [BIN, ...PROFILE, "--format", "json"], {
+      stdio: ["ignore", openSync(file, "w"), "pipe"],
+      encoding: "utf8",
+    });
     expect(toFile.status).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8")).schemaVersion).toBe(1);
     const devNull = openSync("/dev/null", "w");
     for (const args of [["table"], ["nope-command"]]) {
-      const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", devNull, devNull], encoding: "utf8" });
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        stdio: ["ignore", devNull, devNull],
+        encoding: "utf8",
+      });
       expect(run.status, args.join(" ")).toBe(args[0] === "table" ? 0 : 2);
     }
   });
@@ -103,10 +135,18 @@ describe("the terminal", () => {
     // `advise --format json > file` and `advise table` typed at a terminal.
     const dir = tempDir("advise-tty-");
     const inTerminal = (args: string[], out?: string) =>
-      spawnSync("script", ["-qfec", `'${process.execPath}' '${BIN}' ${args.join(" ")}${out ? ` > '${out}'` : ""}; echo "exit $?"`, "/dev/null"], {
-        encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color" },
-      }).stdout.replace(/\r/g, "");
+      spawnSync(
+        "script",
+        [
+          "-qfec",
+          `'${process.execPath}' '${BIN}' ${args.join(" ")}${out ? ` > '${out}'` : ""}; echo "exit $?"`,
+          "/dev/null",
+        ],
+        {
+          encoding: "utf8",
+          env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color" },
+        },
+      ).stdout.replace(/\r/g, "");
     const json = join(dir, "out.json");
     expect(inTerminal([...PROFILE, "--format", "json"], json)).toContain("exit 0");
     expect(JSON.parse(readFileSync(json, "utf8")).schemaVersion).toBe(1);

@@ -1,24 +1,50 @@
 import { describe, expect, it } from "vitest";
 import { golden, runCli } from "./run-cli.js";
 
-const R01 = ["--need", "knowledge", "--knowledge-freshness", "frequent", "--corpus-tokens", "2m", "--labeled-examples", "0", "--budget-usd", "50k",
-  "--queries-per-day", "20000", "--latency", "interactive", "--citations", "--error-cost", "medium", "--data-sensitivity", "public",
-  "--deployment", "hosted-api", "--ml-expertise", "none", "--timeline", "weeks", "--retrieval-infra", "managed"];
+const R01 = [
+  "--need",
+  "knowledge",
+  "--knowledge-freshness",
+  "frequent",
+  "--corpus-tokens",
+  "2m",
+  "--labeled-examples",
+  "0",
+  "--budget-usd",
+  "50k",
+  "--queries-per-day",
+  "20000",
+  "--latency",
+  "interactive",
+  "--citations",
+  "--error-cost",
+  "medium",
+  "--data-sensitivity",
+  "public",
+  "--deployment",
+  "hosted-api",
+  "--ml-expertise",
+  "none",
+  "--timeline",
+  "weeks",
+  "--retrieval-infra",
+  "managed",
+];
 
 /** name → command line; each golden file holds the command, exit code, stdout and stderr. */
 const CASES: Record<string, string[]> = {
-  "table": ["table"],
+  table: ["table"],
   "table-ascii-60": ["table", "--ascii"],
   "table-json": ["table", "--format", "json"],
   "table-markdown": ["table", "--format", "markdown"],
-  "questions": ["questions"],
+  questions: ["questions"],
   "recommend-help-center": R01,
   "recommend-help-center-json": [...R01, "--format", "json"],
   "recommend-explain": ["--need", "task-skill", "--labeled-examples", "8", "--timeline", "days", "--explain"],
   "recommend-markdown": [...R01, "--format", "markdown"],
   "explain-rag": ["explain", "retrieval"],
   "explain-combination": ["explain", "rag+fine-tuning"],
-  "compare": ["compare", "icl", "ft"],
+  compare: ["compare", "icl", "ft"],
   "cost-help-center": ["cost", ...R01],
   "cost-help-center-60-ascii": ["cost", ...R01, "--ascii"],
   "cost-help-center-json": ["cost", ...R01, "--format", "json"],
@@ -55,14 +81,26 @@ describe("the built binary", () => {
     const run = runCli([...R01, "--format", "json"]);
     const data = JSON.parse(run.stdout);
     expect(data.schemaVersion).toBe(1);
-    expect(data.recommendation).toMatchObject({ id: "rag", approaches: ["rag"], variant: "managed-rag-service", confidence: expect.stringMatching(/high|medium|low/) });
-    expect(data.ranking.map((a: { id: string }) => a.id).sort()).toEqual(["fine-tuning", "in-context-learning", "pre-training", "rag"]);
+    expect(data.recommendation).toMatchObject({
+      id: "rag",
+      approaches: ["rag"],
+      variant: "managed-rag-service",
+      confidence: expect.stringMatching(/high|medium|low/),
+    });
+    expect(data.ranking.map((a: { id: string }) => a.id).sort()).toEqual([
+      "fine-tuning",
+      "in-context-learning",
+      "pre-training",
+      "rag",
+    ]);
     expect(data.profile["budget-usd"]).toBe(50_000);
     expect(Array.isArray(data.whatIf) && Array.isArray(data.unanswered) && Array.isArray(data.warnings)).toBe(true);
   });
 
   it("reads a profile from stdin and lets flags override it", () => {
-    const run = runCli(["--profile", "-", "--format", "json", "--latency", "strict"], { input: '{"need": "behavior", "latency": "batch"}' });
+    const run = runCli(["--profile", "-", "--format", "json", "--latency", "strict"], {
+      input: '{"need": "behavior", "latency": "batch"}',
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).profile).toEqual({ need: "behavior", latency: "strict" });
   });

@@ -47,7 +47,7 @@ describe("the questionnaire in a real terminal", () => {
     expect(JSON.parse(again.stdout).recommendation.name).toBe(shown);
   });
 
-  it("records \"Not sure\" in the saved profile, which then asks nothing already recorded, at 60 columns", async () => {
+  it('records "Not sure" in the saved profile, which then asks nothing already recorded, at 60 columns', async () => {
     const { core, rest } = questionRounds(defaultRules());
     const dir = tempDir("advise-");
     const saved = join(dir, "open.yaml");
@@ -68,13 +68,18 @@ describe("the questionnaire in a real terminal", () => {
     expect(pty.text).toMatch(/Enter alone leaves a question open/);
     // The questions fit; the advice after them is the renderers' to fit (a link, for one, is never broken).
     // Inquirer redraws with cursor movements, so a cursor movement ends a line as a new line does.
-    const questions = pty.screen.slice(0, pty.screen.indexOf("Recommendation:")).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "\n");
+    const questions = pty.screen
+      .slice(0, pty.screen.indexOf("Recommendation:"))
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "\n");
     expect(questions).toMatch(/About 750 words make 1,000 tokens/);
-    for (const line of questions.replace(/\r/g, "").split("\n")) expect(line, line).toHaveLength(Math.min(line.length, 60));
+    for (const line of questions.replace(/\r/g, "").split("\n"))
+      expect(line, line).toHaveLength(Math.min(line.length, 60));
 
     const again = startInPty(["--profile", saved, "--ask"]);
     try {
-      const offer = await again.waitFor(/(\d+) of the (\d+) other questions could change|the (\d+) other questions would change/);
+      const offer = await again.waitFor(
+        /(\d+) of the (\d+) other questions could change|the (\d+) other questions would change/,
+      );
       expect(Number(offer[2] ?? offer[3])).toBe(rest.length);
       again.send(KEYS.enter);
       await again.waitFor(/Save these answers/);

@@ -21,7 +21,10 @@ function startUpFiles(): string[] {
   const visit = (name: string) => {
     if (seen.has(name)) return;
     seen.add(name);
-    for (const [, imported] of readFileSync(join(dist, name), "utf8").matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?"\.\/([^"]+\.js)"/g)) visit(imported!);
+    for (const [, imported] of readFileSync(join(dist, name), "utf8").matchAll(
+      /(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?"\.\/([^"]+\.js)"/g,
+    ))
+      visit(imported!);
   };
   visit("cli.js");
   return [...seen];
@@ -33,18 +36,30 @@ describe("the package", () => {
     expect(files.length).toBeGreaterThan(1);
     const code = files.map((name) => readFileSync(join(ROOT, "dist", name), "utf8")).join("\n");
     expect(code).toContain("Customization Approach");
-    for (const [library, mark] of [["zod", "ZodError"], ["yaml", "LineCounter"], ["@inquirer/core", "createPrompt"]]) expect(code, library).not.toContain(mark);
+    for (const [library, mark] of [
+      ["zod", "ZodError"],
+      ["yaml", "LineCounter"],
+      ["@inquirer/core", "createPrompt"],
+    ])
+      expect(code, library).not.toContain(mark);
   });
 
   it("builds in rules equal to the validated YAML", () => {
     const run = runCli(["rules", "show", "--format", "json"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(loadRules(readFileSync(join(ROOT, "rules/default.yaml"), "utf8")))));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(JSON.stringify(loadRules(readFileSync(join(ROOT, "rules/default.yaml"), "utf8")))),
+    );
   });
 
   it("packs only what runs, installs from the tarball into an empty folder, and `npx advise table` works", () => {
     const work = tempDir("advise-pack-");
-    const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }));
+    const packed = JSON.parse(
+      execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {
+        cwd: ROOT,
+        encoding: "utf8",
+      }),
+    );
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain("bin/advise.js");
     expect(files).toContain("dist/cli.js");
@@ -53,19 +68,35 @@ describe("the package", () => {
     const project = join(work, "project");
     execFileSync("mkdir", ["-p", project]);
     writeFileSync(join(project, "package.json"), '{ "name": "try-advise", "private": true }\n');
-    execFileSync(npm, ["install", "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)], { cwd: project, encoding: "utf8" });
-    const run = spawnSync("npx", ["--no-install", "advise", "table"], { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", COLUMNS: "80" } });
+    execFileSync(npm, ["install", "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    const run = spawnSync("npx", ["--no-install", "advise", "table"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", COLUMNS: "80" },
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Pre-Training[\s\S]*Retrieval-Augmented/);
     const installed = folderSize(join(project, "node_modules"));
     expect(installed).toBeLessThan(3 * 1024 * 1024);
-    console.log(`tarball ${packed[0].size} bytes, unpacked ${packed[0].unpackedSize} bytes, installed footprint ${installed} bytes`);
+    console.log(
+      `tarball ${packed[0].size} bytes, unpacked ${packed[0].unpackedSize} bytes, installed footprint ${installed} bytes`,
+    );
 
     // As the README says to install it for use anywhere: globally, from the tarball (here into a prefix of its own).
     const prefix = join(work, "global");
-    execFileSync(npm, ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)], { encoding: "utf8" });
-    const global = spawnSync(join(prefix, "bin", "advise"), ["table", "--format", "json"], { cwd: work, encoding: "utf8" });
+    execFileSync(
+      npm,
+      ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", "--offline", join(work, packed[0].filename)],
+      { encoding: "utf8" },
+    );
+    const global = spawnSync(join(prefix, "bin", "advise"), ["table", "--format", "json"], {
+      cwd: work,
+      encoding: "utf8",
+    });
     expect(global.stderr).toBe("");
     expect(JSON.parse(global.stdout).approaches).toHaveLength(4);
   }, 120_000);

@@ -31,9 +31,13 @@ export function startInPty(args: string[], options: { columns?: number; env?: Re
     async waitFor(pattern: RegExp, from = 0, timeoutMs = 8000): Promise<RegExpMatchArray> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const match = screen.slice(from).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").match(pattern);
+        const match = screen
+          .slice(from)
+          .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "")
+          .match(pattern);
         if (match) return match;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${this.text.slice(-2000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${pattern}; screen:\n${this.text.slice(-2000)}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },

@@ -41,18 +41,33 @@ describe("advise rules validate", () => {
   });
 
   it("layers a file over the one it extends", () => {
-    const run = runCli(["--rules", "test/fixtures/extends/layer.yaml", "--size", "small", "--urgent", "--format", "json"]);
+    const run = runCli([
+      "--rules",
+      "test/fixtures/extends/layer.yaml",
+      "--size",
+      "small",
+      "--urgent",
+      "--format",
+      "json",
+    ]);
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout);
     expect(data.recommendation.id).toBe("costly");
     expect(data.ranking[0].reasons.map((r: { rule: string }) => r.rule)).toEqual(["small-is-cheap"]);
-    expect(JSON.parse(runCli(["--rules", "test/fixtures/extends/layer.yaml", "table", "--format", "json"]).stdout).approaches[0].bestUseCase).toBe("Tiny things");
+    expect(
+      JSON.parse(runCli(["--rules", "test/fixtures/extends/layer.yaml", "table", "--format", "json"]).stdout)
+        .approaches[0].bestUseCase,
+    ).toBe("Tiny things");
   });
 
   it("reads ADVISE_RULES, and --rules wins over it", () => {
     const env = { ADVISE_RULES: "test/fixtures/minimal-rules.yaml" };
-    expect(JSON.parse(runCli(["table", "--format", "json"], { env }).stdout).approaches.map((a: { id: string }) => a.id)).toEqual(["cheap", "costly", "other"]);
-    expect(JSON.parse(runCli(["table", "--format", "json", "--rules", "rules/default.yaml"], { env }).stdout).approaches).toHaveLength(4);
+    expect(
+      JSON.parse(runCli(["table", "--format", "json"], { env }).stdout).approaches.map((a: { id: string }) => a.id),
+    ).toEqual(["cheap", "costly", "other"]);
+    expect(
+      JSON.parse(runCli(["table", "--format", "json", "--rules", "rules/default.yaml"], { env }).stdout).approaches,
+    ).toHaveLength(4);
   });
 
   it.each([
@@ -60,7 +75,17 @@ describe("advise rules validate", () => {
     ["a binary file", Buffer.from([0x76, 0x00, 0x01, 0x02]), /binary file/],
     ["non-UTF-8 text", Buffer.from([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /not UTF-8/],
     ["duplicate keys", "version: 1\nversion: 1\n", /the key "version" appears twice/],
-    ["an alias bomb", ["a: &a [x,x,x,x,x,x,x,x,x,x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(",")}]`)].join("\n"), /alias/i],
+    [
+      "an alias bomb",
+      [
+        "a: &a [x,x,x,x,x,x,x,x,x,x]",
+        ...Array.from(
+          { length: 8 },
+          (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(",")}]`,
+        ),
+      ].join("\n"),
+      /alias/i,
+    ],
     ["a huge file", `# ${"x".repeat(3 * 1024 * 1024)}\n`, /at most \d+ are read/],
   ])("rejects %s with a clear message", (_what, content, message) => {
     const run = runCli(["rules", "validate", file(`hostile-${Math.random()}.yaml`, content as string)]);
@@ -79,15 +104,25 @@ describe("advise rules schema", () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
 
   it("prints the shipped schemas, so they cannot drift from the code", () => {
-    expect(JSON.parse(runCli(["rules", "schema"]).stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, "schema/rules.schema.json"), "utf8")));
-    expect(JSON.parse(runCli(["rules", "schema", "--layer"]).stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
+    expect(JSON.parse(runCli(["rules", "schema"]).stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, "schema/rules.schema.json"), "utf8")),
+    );
+    expect(JSON.parse(runCli(["rules", "schema", "--layer"]).stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")),
+    );
   });
 
   it("validates the default rules and the example with an independent validator", () => {
     const complete = ajv.compile(JSON.parse(readFileSync(join(ROOT, "schema/rules.schema.json"), "utf8")));
     const layer = ajv.compile(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
-    expect(complete(parse(readFileSync(join(ROOT, "rules/default.yaml"), "utf8"))), JSON.stringify(complete.errors)).toBe(true);
-    expect(layer(parse(readFileSync(join(ROOT, "examples/acme-rules.yaml"), "utf8"))), JSON.stringify(layer.errors)).toBe(true);
+    expect(
+      complete(parse(readFileSync(join(ROOT, "rules/default.yaml"), "utf8"))),
+      JSON.stringify(complete.errors),
+    ).toBe(true);
+    expect(
+      layer(parse(readFileSync(join(ROOT, "examples/acme-rules.yaml"), "utf8"))),
+      JSON.stringify(layer.errors),
+    ).toBe(true);
     expect(complete({ version: 1, approaches: [] })).toBe(false);
     expect(layer({ extends: "default", rules: [{ id: "x", efects: {} }] })).toBe(false);
   });
@@ -108,7 +143,10 @@ describe("advise rules show", () => {
 
   it("prints YAML or JSON only, and says so", () => {
     expect(JSON.parse(runCli(["rules", "show", "--format", "json"]).stdout).approaches).toHaveLength(4);
-    for (const args of [["rules", "show", "--format", "table"], ["--format", "markdown", "rules", "show"]]) {
+    for (const args of [
+      ["rules", "show", "--format", "table"],
+      ["--format", "markdown", "rules", "show"],
+    ]) {
       const run = runCli(args);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/yaml.*json|json.*yaml/);
@@ -133,15 +171,30 @@ describe("advise rules test", () => {
   });
 
   it("reports a failure with what was expected, what came out and why; exit 1; JUnit for CI", async () => {
-    const scenarios = file("scenarios.yaml", "scenarios:\n  - id: wants-costly\n    profile: { size: small }\n    expect: { top: costly }\n  - id: wants-cheap\n    profile: { size: small }\n    expect: { top: cheap }\n");
+    const scenarios = file(
+      "scenarios.yaml",
+      "scenarios:\n  - id: wants-costly\n    profile: { size: small }\n    expect: { top: costly }\n  - id: wants-cheap\n    profile: { size: small }\n    expect: { top: cheap }\n",
+    );
     const run = runCli(["rules", "test", scenarios, "--rules", "test/fixtures/minimal-rules.yaml"]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/FAIL wants-costly[\s\S]*expected costly[\s\S]*got {6}cheap[\s\S]*because {2}\+3 small-is-cheap/);
+    expect(run.stdout).toMatch(
+      /FAIL wants-costly[\s\S]*expected costly[\s\S]*got {6}cheap[\s\S]*because {2}\+3 small-is-cheap/,
+    );
     expect(run.stdout).toMatch(/1 passed, 1 failed/);
-    const junit = runCli(["rules", "test", scenarios, "--rules", "test/fixtures/minimal-rules.yaml", "--format", "junit"]);
+    const junit = runCli([
+      "rules",
+      "test",
+      scenarios,
+      "--rules",
+      "test/fixtures/minimal-rules.yaml",
+      "--format",
+      "junit",
+    ]);
     expect(junit.stdout).toMatch(/<testsuites tests="2" failures="1">/);
     expect(junit.stdout).toMatch(/<failure message="expected costly, got cheap">/);
-    const json = JSON.parse(runCli(["rules", "test", scenarios, "--rules", "test/fixtures/minimal-rules.yaml", "--format", "json"]).stdout);
+    const json = JSON.parse(
+      runCli(["rules", "test", scenarios, "--rules", "test/fixtures/minimal-rules.yaml", "--format", "json"]).stdout,
+    );
     expect(json).toMatchObject({ passed: 1, failed: 1 });
   });
 
@@ -155,12 +208,36 @@ describe("advise rules test", () => {
 describe("advise rules test is strict", () => {
   const scenarios = (body: string) => file(`strict-${Math.random()}.yaml`, `scenarios:\n${body}`);
   it.each([
-    ["a misspelled key in expect", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, acceptible: [in-context-learning] }\n", /:4:\d+: unknown key "acceptible" \(did you mean "acceptable"\?\)/],
-    ["warning for warnings", "  - id: a\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      warning: [human-review-required]\n", /:6:7: unknown key "warning" \(did you mean "warnings"\?\)/],
-    ["an unknown approach", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: ragg }\n", /:4:20: unknown approach or combination "ragg" \(did you mean "rag"\?\)/],
-    ["an unknown warning", "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, warnings: [human-review-requird] }\n", /unknown warning "human-review-requird" \(did you mean "human-review-required"\?\)/],
-    ["an invalid profile", "  - id: a\n    profile: { need: knowledge, latency: interactiv }\n    expect: { top: rag }\n", /:3:42: scenario "a": "interactiv" is not a valid answer to latency \(did you mean "interactive"\?\)/],
-    ["a duplicate id", "  - id: a\n    profile: {}\n    expect: { top: rag }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n", /:5:9: duplicate scenario id "a"/],
+    [
+      "a misspelled key in expect",
+      "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, acceptible: [in-context-learning] }\n",
+      /:4:\d+: unknown key "acceptible" \(did you mean "acceptable"\?\)/,
+    ],
+    [
+      "warning for warnings",
+      "  - id: a\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      warning: [human-review-required]\n",
+      /:6:7: unknown key "warning" \(did you mean "warnings"\?\)/,
+    ],
+    [
+      "an unknown approach",
+      "  - id: a\n    profile: { need: knowledge }\n    expect: { top: ragg }\n",
+      /:4:20: unknown approach or combination "ragg" \(did you mean "rag"\?\)/,
+    ],
+    [
+      "an unknown warning",
+      "  - id: a\n    profile: { need: knowledge }\n    expect: { top: rag, warnings: [human-review-requird] }\n",
+      /unknown warning "human-review-requird" \(did you mean "human-review-required"\?\)/,
+    ],
+    [
+      "an invalid profile",
+      "  - id: a\n    profile: { need: knowledge, latency: interactiv }\n    expect: { top: rag }\n",
+      /:3:42: scenario "a": "interactiv" is not a valid answer to latency \(did you mean "interactive"\?\)/,
+    ],
+    [
+      "a duplicate id",
+      "  - id: a\n    profile: {}\n    expect: { top: rag }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n",
+      /:5:9: duplicate scenario id "a"/,
+    ],
   ])("refuses %s with file:line, exit 2, and runs nothing", (_what, body, message) => {
     const run = runCli(["rules", "test", scenarios(body)]);
     expect(run.code).toBe(2);
@@ -170,13 +247,21 @@ describe("advise rules test is strict", () => {
   });
 
   it("resolves approach aliases in top and acceptable", () => {
-    const run = runCli(["rules", "test", scenarios("  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: retrieval, acceptable: [icl] }\n")]);
+    const run = runCli([
+      "rules",
+      "test",
+      scenarios(
+        "  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: retrieval, acceptable: [icl] }\n",
+      ),
+    ]);
     expect(run.stdout).toMatch(/PASS a/);
     expect(run.code).toBe(0);
   });
 
   it("honours every format it lists", () => {
-    const path = scenarios("  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: rag }\n");
+    const path = scenarios(
+      "  - id: a\n    profile: { need: knowledge, corpus-tokens: 5m, knowledge-freshness: frequent }\n    expect: { top: rag }\n",
+    );
     const markdown = runCli(["rules", "test", path, "--format", "markdown"]);
     expect(markdown.stdout).toMatch(/^# Scenarios\n\n1 passed, 0 failed\n\n\| result \| scenario/);
     expect(parse(runCli(["rules", "test", path, "--format", "yaml"]).stdout)).toMatchObject({ passed: 1, failed: 0 });
@@ -230,7 +315,9 @@ describe("extends stays in the folder and is read like --rules", () => {
 
   it("reports a base's problems by line, without its content", () => {
     const run = runCli(["rules", "validate", put("team/over-base.yaml", "extends: base.yaml\n")]);
-    expect(run.stdout).toMatch(/:1:10: the extended rules "base.yaml" have 1 problem \(line 4\); see them with advise rules validate/);
+    expect(run.stdout).toMatch(
+      /:1:10: the extended rules "base.yaml" have 1 problem \(line 4\); see them with advise rules validate/,
+    );
     expect(run.stdout).not.toMatch(/efects/);
   });
 
@@ -254,7 +341,9 @@ describe("advise rules init", () => {
     expect(text).toMatch(/^# yaml-language-server: \$schema=\S+rules-layer\.schema\.json\n/);
     expect(text).toMatch(/^extends: default$/m);
     expect(runCli(["rules", "validate", layer]).code).toBe(0);
-    const editor = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
+    const editor = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")),
+    );
     expect(editor(parse(text)), JSON.stringify(editor.errors)).toBe(true);
     const tested = runCli(["rules", "test", join(folder, "ours-scenarios.yaml"), "--rules", layer]);
     expect(tested.stdout).toMatch(/2 passed, 0 failed/);
@@ -270,7 +359,9 @@ describe("advise rules init", () => {
   });
 
   it("has examples that each validate once uncommented, here and in an editor", () => {
-    const editor = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")));
+    const editor = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(readFileSync(join(ROOT, "schema/rules-layer.schema.json"), "utf8")),
+    );
     const folder = tempDir("advise-init-");
     const layer = join(folder, "ours.yaml");
     runCli(["rules", "init", layer]);
@@ -278,12 +369,19 @@ describe("advise rules init", () => {
     const blocks = text.split(/\n(?=# --- )/).slice(1);
     expect(blocks.length).toBeGreaterThanOrEqual(9);
     for (const block of blocks) {
-      const uncommented = block.split("\n").filter((line) => /^# {0,}(\s*[a-zA-Z-]+:|\s+- )/.test(line) && !line.startsWith("# ---")).map((line) => line.slice(2)).join("\n");
+      const uncommented = block
+        .split("\n")
+        .filter((line) => /^# {0,}(\s*[a-zA-Z-]+:|\s+- )/.test(line) && !line.startsWith("# ---"))
+        .map((line) => line.slice(2))
+        .join("\n");
       const path = join(folder, `example-${Math.random()}.yaml`);
       writeFileSync(path, `extends: default\n${uncommented}\n`);
       const run = runCli(["rules", "validate", path]);
       expect(run.code, `${uncommented}\n${run.stdout}`).toBe(0);
-      expect(editor(parse(`extends: default\n${uncommented}\n`)), `${uncommented}\n${JSON.stringify(editor.errors)}`).toBe(true);
+      expect(
+        editor(parse(`extends: default\n${uncommented}\n`)),
+        `${uncommented}\n${JSON.stringify(editor.errors)}`,
+      ).toBe(true);
     }
   });
 });
@@ -292,23 +390,61 @@ describe("the worked example", () => {
   it("does not advise a managed retrieval service for EU-only data, which its own rule rules out", () => {
     for (const infra of ["managed", "self-managed", "existing"]) {
       for (const format of ["table", "json", "markdown"]) {
-        const run = runCli(["--rules", "examples/acme-rules.yaml", "--need", "knowledge", "--data-residency", "eu-only", "--retrieval-infra", infra, "--corpus-tokens", "5m", "--knowledge-freshness", "frequent", "--no-input", "--format", format]);
+        const run = runCli([
+          "--rules",
+          "examples/acme-rules.yaml",
+          "--need",
+          "knowledge",
+          "--data-residency",
+          "eu-only",
+          "--retrieval-infra",
+          infra,
+          "--corpus-tokens",
+          "5m",
+          "--knowledge-freshness",
+          "frequent",
+          "--no-input",
+          "--format",
+          format,
+        ]);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/rag|RAG/);
         expect(run.stdout, `${infra} ${format}`).not.toMatch(/managed retrieval service|managed-rag-service/i);
       }
     }
-    const elsewhere = runCli(["--rules", "examples/acme-rules.yaml", "--need", "knowledge", "--data-residency", "anywhere", "--retrieval-infra", "managed", "--corpus-tokens", "5m", "--knowledge-freshness", "frequent", "--no-input", "--format", "json"]);
+    const elsewhere = runCli([
+      "--rules",
+      "examples/acme-rules.yaml",
+      "--need",
+      "knowledge",
+      "--data-residency",
+      "anywhere",
+      "--retrieval-infra",
+      "managed",
+      "--corpus-tokens",
+      "5m",
+      "--knowledge-freshness",
+      "frequent",
+      "--no-input",
+      "--format",
+      "json",
+    ]);
     expect(JSON.parse(elsewhere.stdout).recommendation.variant).toBe("managed-rag-service");
   });
 });
 
 describe("text from a rules or scenario file reaches the terminal as text", () => {
   it.each([
-    ["an unknown key", "extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    \"x\\e]0;owned\\a\": 1\n"],
-    ["an unknown dimension", "extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    when: { dim: \"\\e[2J\", is: 1 }\n"],
-    ["an extends path", "extends: \"\\e]52;c;eA==\\a.yaml\"\n"],
-    ["a raw escape in a text", "extends: default\nwarnings:\n  - id: overengineering-risk\n    message: \"\u001b]8;;http://x\u0007link\u001b]8;;\u0007\"\n"],
+    ["an unknown key", 'extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    "x\\e]0;owned\\a": 1\n'],
+    [
+      "an unknown dimension",
+      'extends: default\nrules:\n  - id: small-corpus-fits-in-prompt\n    when: { dim: "\\e[2J", is: 1 }\n',
+    ],
+    ["an extends path", 'extends: "\\e]52;c;eA==\\a.yaml"\n'],
+    [
+      "a raw escape in a text",
+      'extends: default\nwarnings:\n  - id: overengineering-risk\n    message: "\u001b]8;;http://x\u0007link\u001b]8;;\u0007"\n',
+    ],
   ])("in %s", (_what, content) => {
     const path = file(`escape-${Math.random()}.yaml`, content);
     for (const format of ["table", "json", "markdown"]) {
@@ -320,7 +456,10 @@ describe("text from a rules or scenario file reaches the terminal as text", () =
   });
 
   it("in a scenario id", () => {
-    const path = file(`escape-${Math.random()}.yaml`, "scenarios:\n  - id: \"a\\e[31mred\"\n    profile: {}\n    expect: { top: rag }\n");
+    const path = file(
+      `escape-${Math.random()}.yaml`,
+      'scenarios:\n  - id: "a\\e[31mred"\n    profile: {}\n    expect: { top: rag }\n',
+    );
     const run = runCli(["rules", "test", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/control character/);
@@ -329,31 +468,41 @@ describe("text from a rules or scenario file reaches the terminal as text", () =
 });
 
 describe("standard input named twice", () => {
-  it.each([
-    [["rules", "validate", "-", "-"]],
-    [["rules", "test", "-", "-"]],
-  ])("%j is a usage error, not a silent success", (args) => {
-    const run = runCli(args, { input: "scenarios: []\n" });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/can be read once/);
-  });
+  it.each([[["rules", "validate", "-", "-"]], [["rules", "test", "-", "-"]]])(
+    "%j is a usage error, not a silent success",
+    (args) => {
+      const run = runCli(args, { input: "scenarios: []\n" });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/can be read once/);
+    },
+  );
 });
 
 describe("every problem of a scenario file in one report", () => {
   it("checks a malformed scenario's profile, ids and expectations too", () => {
-    const path = file(`broken-${Math.random()}.yaml`, "scenarios:\n  - id: a\n    profile: { latency: interactiv }\n    expect: { top: ragg, warning: [x] }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n");
+    const path = file(
+      `broken-${Math.random()}.yaml`,
+      "scenarios:\n  - id: a\n    profile: { latency: interactiv }\n    expect: { top: ragg, warning: [x] }\n  - id: a\n    profile: {}\n    expect: { top: rag }\n",
+    );
     const run = runCli(["rules", "test", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/4 problems/);
-    expect(run.stderr).toMatch(/:3:25: scenario "a": "interactiv" is not a valid answer to latency[\s\S]*:4:20: unknown approach or combination "ragg"[\s\S]*:4:26: unknown key "warning"[\s\S]*:5:9: duplicate scenario id "a"/);
+    expect(run.stderr).toMatch(
+      /:3:25: scenario "a": "interactiv" is not a valid answer to latency[\s\S]*:4:20: unknown approach or combination "ragg"[\s\S]*:4:26: unknown key "warning"[\s\S]*:5:9: duplicate scenario id "a"/,
+    );
   });
 
   it("checks the well-formed scenarios against the rules even when another is malformed", () => {
-    const path = file(`mixed-${Math.random()}.yaml`, "scenarios:\n  - id: one\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      acceptible: [icl]\n  - id: two\n    profile: { need: knowlege }\n    expect: { top: ragg }\n");
+    const path = file(
+      `mixed-${Math.random()}.yaml`,
+      "scenarios:\n  - id: one\n    profile: { need: knowledge }\n    expect:\n      top: rag\n      acceptible: [icl]\n  - id: two\n    profile: { need: knowlege }\n    expect: { top: ragg }\n",
+    );
     const run = runCli(["rules", "test", path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/3 problems/);
-    expect(run.stderr).toMatch(/:6:7: unknown key "acceptible"[\s\S]*:8:22: scenario "two": "knowlege" is not a valid answer to need[\s\S]*:9:20: unknown approach or combination "ragg"/);
+    expect(run.stderr).toMatch(
+      /:6:7: unknown key "acceptible"[\s\S]*:8:22: scenario "two": "knowlege" is not a valid answer to need[\s\S]*:9:20: unknown approach or combination "ragg"/,
+    );
   });
 });
 
@@ -382,7 +531,10 @@ describe("advise rules init, names", () => {
 describe("advise rules test --format junit, with ids that XML cannot hold as they are", () => {
   it("is well-formed XML, with the escaped ids and without the characters XML 1.0 forbids", () => {
     const file = join(tempDir("advise-junit-"), "scenarios.yaml");
-    writeFileSync(file, 'scenarios:\n  - id: "<tag> & \\"quote\\" \\uFFFE\\uFFFF end"\n    profile: { need: knowledge }\n    expect: { top: fine-tuning }\n');
+    writeFileSync(
+      file,
+      'scenarios:\n  - id: "<tag> & \\"quote\\" \\uFFFE\\uFFFF end"\n    profile: { need: knowledge }\n    expect: { top: fine-tuning }\n',
+    );
     const run = runCli(["rules", "test", file, "--format", "junit"]);
     expect(run.code).toBe(1);
     expect(XMLValidator.validate(run.stdout)).toBe(true);

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs the built binary as a user would, with a fixed width and no colour unless the test says otherwise. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
@@ -20,7 +23,14 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     // Large enough for the output of a big batch (the default is 1 MB).
     maxBuffer: 1 << 26,
     // A fixed date, so that what the cost sketch says of its prices does not change with the day the tests run.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COLUMNS: "80", NO_COLOR: "1", ADVISE_TODAY: "2026-11-30", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      COLUMNS: "80",
+      NO_COLOR: "1",
+      ADVISE_TODAY: "2026-11-30",
+      ...options.env,
+    },
   });
   // A run that timed out or outgrew the buffer would otherwise look like a short, successful one.
   if (result.error) throw result.error;
@@ -29,5 +39,13 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
 
 /** The golden-file form: the command line, exit code, stdout and stderr, reviewed in diffs. */
 export function golden(args: string[], run: CliRun): string {
-  return [`$ advise ${args.join(" ")}`, `Exit code: ${run.code}`, "--- stdout", run.stdout.trimEnd(), "--- stderr", run.stderr.trimEnd(), ""].join("\n");
+  return [
+    `$ advise ${args.join(" ")}`,
+    `Exit code: ${run.code}`,
+    "--- stdout",
+    run.stdout.trimEnd(),
+    "--- stderr",
+    run.stderr.trimEnd(),
+    "",
+  ].join("\n");
 }

@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,7 +32,12 @@ describe("--save", () => {
   it("writes JSON for a .json name", () => {
     const file = join(tempDir("advise-save-"), "answers.json");
     expect(runCli([...FLAGS, "--save", file]).code).toBe(0);
-    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ need: "task-skill", "labeled-examples": 8000, latency: "strict", citations: true });
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({
+      need: "task-skill",
+      "labeled-examples": 8000,
+      latency: "strict",
+      citations: true,
+    });
   });
 
   it("never overwrites an existing file without --force", () => {
@@ -110,7 +125,10 @@ describe("--save, with names and files that could be turned against it", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\n# Answers for advise --profile "-"\nneed: knowledge\n$/);
     expect(existsSync(join(ROOT, "-"))).toBe(false);
-    for (const args of [["--save", ""], ["--profile", ""]]) {
+    for (const args of [
+      ["--save", ""],
+      ["--profile", ""],
+    ]) {
       const empty = runCli(["--need", "knowledge", ...args]);
       expect(empty.code, args.join(" ")).toBe(2);
       expect(empty.stderr).toMatch(/needs a file name/);

@@ -28,7 +28,9 @@ function fromFile(args: string[], path: string): CliRun {
   }
 }
 
-const batch = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ need: i % 2 ? "knowledge" : "behavior", "labeled-examples": i * 7, citations: i % 3 === 0 })).join("\n");
+const batch = Array.from({ length: 3000 }, (_, i) =>
+  JSON.stringify({ need: i % 2 ? "knowledge" : "behavior", "labeled-examples": i * 7, citations: i % 3 === 0 }),
+).join("\n");
 
 describe("standard input redirected from a file", () => {
   it.each([
@@ -55,10 +57,14 @@ describe("standard input redirected from a file", () => {
   it("refuses more than 2 MiB from a stream, and stops reading it", async () => {
     const chunk = Buffer.alloc(1024 * 1024, "x");
     let given = 0;
-    const stream = Readable.from((function* () {
-      for (; given < 8; given++) yield chunk;
-    })());
-    await expect(readInput("-", () => stream, "profile")).rejects.toThrow("standard input is larger than 2097152 bytes");
+    const stream = Readable.from(
+      (function* () {
+        for (; given < 8; given++) yield chunk;
+      })(),
+    );
+    await expect(readInput("-", () => stream, "profile")).rejects.toThrow(
+      "standard input is larger than 2097152 bytes",
+    );
     expect(given).toBeLessThan(8);
   });
 

@@ -20,14 +20,32 @@ const COMMANDS = [
   ["table"],
   ["compare", "icl", "ft"],
   ["explain", "rag"],
-  ["--need", "knowledge", "--corpus-tokens", "2m", "--citations", "--latency", "strict", "--budget-usd", "50k", "--explain"],
+  [
+    "--need",
+    "knowledge",
+    "--corpus-tokens",
+    "2m",
+    "--citations",
+    "--latency",
+    "strict",
+    "--budget-usd",
+    "50k",
+    "--explain",
+  ],
 ];
 
 describe("tables drawn by the bundle", () => {
   it.each(["40", "60", "80", "132"])("equal those of cli-table3 as published, %s columns", async (columns) => {
     for (const argv of COMMANDS) {
-      for (const [style, extra] of [["plain", []], ["colour", []], ["ascii", ["--ascii"]]] as const) {
-        const env = { COLUMNS: columns, ...(style === "colour" ? { FORCE_COLOR: "1", NO_COLOR: "" } : { NO_COLOR: "1" }) };
+      for (const [style, extra] of [
+        ["plain", []],
+        ["colour", []],
+        ["ascii", ["--ascii"]],
+      ] as const) {
+        const env = {
+          COLUMNS: columns,
+          ...(style === "colour" ? { FORCE_COLOR: "1", NO_COLOR: "" } : { NO_COLOR: "1" }),
+        };
         const args = [...argv, ...extra];
         const bundled = runCli(args, { env });
         expect(bundled.code).toBe(0);

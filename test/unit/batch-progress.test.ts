@@ -19,12 +19,19 @@ function sink(isTTY: boolean): Output & { text: () => string } {
 
 /** Runs a batch of `count` records (every tenth one bad) with a clock that moves `step` ms each time it is read. */
 async function batch(options: { count: number; stderrIsTTY: boolean; stdoutIsTTY?: boolean; step: number }) {
-  const input = Array.from({ length: options.count }, (_, i) => (i % 10 === 9 ? '{"need":"nope"}' : JSON.stringify({ id: i, need: "knowledge" }))).join("\n");
+  const input = Array.from({ length: options.count }, (_, i) =>
+    i % 10 === 9 ? '{"need":"nope"}' : JSON.stringify({ id: i, need: "knowledge" }),
+  ).join("\n");
   const stdout = sink(options.stdoutIsTTY ?? false);
   const stderr = sink(options.stderrIsTTY);
   let now = 0;
-  const ctx = { io: { stdin: Readable.from([Buffer.from(input)]), stdout, stderr, argv: [], env: {} }, rules: defaultRules() } as unknown as Context;
-  const error = await runBatch(ctx, { file: "-", whatIf: false, clock: () => (now += options.step) }).catch((e: unknown) => e);
+  const ctx = {
+    io: { stdin: Readable.from([Buffer.from(input)]), stdout, stderr, argv: [], env: {} },
+    rules: defaultRules(),
+  } as unknown as Context;
+  const error = await runBatch(ctx, { file: "-", whatIf: false, clock: () => (now += options.step) }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BatchError);
   return { stdout: stdout.text(), stderr: stderr.text(), elapsed: now };
 }
@@ -61,6 +68,8 @@ describe("batch progress", () => {
     const draws = run.stderr.split(ERASE).filter(Boolean);
     expect(draws.length).toBeGreaterThan(2);
     // Each drawing is erased before the next output is written: every drawing is followed by an erase.
-    expect(run.stderr).toMatch(new RegExp(`^(${ERASE.replace(/[[\]\\]/g, "\\$&")}advise: [^\\r]*${ERASE.replace(/[[\]\\]/g, "\\$&")})+$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^(${ERASE.replace(/[[\]\\]/g, "\\$&")}advise: [^\\r]*${ERASE.replace(/[[\]\\]/g, "\\$&")})+$`),
+    );
   });
 });

@@ -3,7 +3,19 @@ import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { addMonths, costData, costIssues, costSketch, crossingMonth, formatMoney, formatRange, roundRange, splitCostAnswers, type CostSketch, type Standing } from "../../src/core/cost.js";
+import {
+  addMonths,
+  costData,
+  costIssues,
+  costSketch,
+  crossingMonth,
+  formatMoney,
+  formatRange,
+  roundRange,
+  splitCostAnswers,
+  type CostSketch,
+  type Standing,
+} from "../../src/core/cost.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import { checkRulesText, loadRules } from "../../src/core/load-rules.js";
 import { mergeRules } from "../../src/core/merge-rules.js";
@@ -55,7 +67,8 @@ const answers: Profile = {
   deployment: "hosted-api",
 };
 const NOW = "2026-12-01";
-const sketchOf = (profile: Profile, standing = everyApproach("in-context-learning")) => costSketch(rules, profile, standing, NOW)!;
+const sketchOf = (profile: Profile, standing = everyApproach("in-context-learning")) =>
+  costSketch(rules, profile, standing, NOW)!;
 const find = (sketch: CostSketch, id: string) => sketch.approaches.find((a) => a.id === id)!;
 
 describe("the cost formulas, against hand-worked figures", () => {
@@ -102,9 +115,15 @@ describe("the cost formulas, against hand-worked figures", () => {
     expect(ft.plan).toBe("fine-tuning-self-hosted");
     expect(ft.monthly).toEqual({ low: 730 * 2, high: 730 * 4 });
     // 70b at 2.4 bytes a parameter needs 168 GB: three 80 GB GPUs.
-    expect(find(sketchOf({ ...selfHosted, "model-size": 70e9 }), "fine-tuning").monthly.low).toBeCloseTo(3 * 730 * 2, 9);
+    expect(find(sketchOf({ ...selfHosted, "model-size": 70e9 }), "fine-tuning").monthly.low).toBeCloseTo(
+      3 * 730 * 2,
+      9,
+    );
     // 250k requests a day at 100k a GPU-day: 2.5 replicas.
-    expect(find(sketchOf({ ...selfHosted, "queries-per-day": 250e3 }), "fine-tuning").monthly.low).toBeCloseTo(2.5 * 730 * 2, 9);
+    expect(find(sketchOf({ ...selfHosted, "queries-per-day": 250e3 }), "fine-tuning").monthly.low).toBeCloseTo(
+      2.5 * 730 * 2,
+      9,
+    );
   });
 
   it("pre-training: 6·N·D FLOPs on at least 20 tokens a parameter, at 40% of the GPU's peak", () => {
@@ -134,7 +153,14 @@ describe("the cost formulas, against hand-worked figures", () => {
 
   it("names every default it used, and only those", () => {
     const sketch = sketchOf({ "queries-per-day": 500, deployment: "hosted-api" });
-    expect(Object.keys(sketch.defaultsUsed).sort()).toEqual(["answer-tokens", "corpus-tokens", "labeled-examples", "model-size", "prompt-tokens", "retrieved-tokens"]);
+    expect(Object.keys(sketch.defaultsUsed).sort()).toEqual([
+      "answer-tokens",
+      "corpus-tokens",
+      "labeled-examples",
+      "model-size",
+      "prompt-tokens",
+      "retrieved-tokens",
+    ]);
     expect(sketch.assumptions.join("\n")).toMatch(/Assumed prompt-tokens: 1k tokens/);
     expect(Object.keys(sketchOf(answers).defaultsUsed)).toEqual([]);
   });
@@ -153,24 +179,42 @@ describe("break-even and volume", () => {
   it("reports when the runner-up overtakes the recommendation, and the volume where their monthly costs meet", () => {
     // Pre-training: 10,785 up front and one GPU at 1,460 a month (low prices); in-context learning: nothing up
     // front and 0.05472 a month for each request a day (low prices).
-    const standing: Standing = { recommendation: { id: "pre-training", approaches: ["pre-training"], variant: null }, ranking: [{ id: "pre-training", excluded: false }, { id: "in-context-learning", excluded: false }] };
+    const standing: Standing = {
+      recommendation: { id: "pre-training", approaches: ["pre-training"], variant: null },
+      ranking: [
+        { id: "pre-training", excluded: false },
+        { id: "in-context-learning", excluded: false },
+      ],
+    };
     const sketch = sketchOf({ ...answers, "queries-per-day": 100e3 }, standing);
     const upfront = ((6 * 8e9 * 1.6e11) / (989e12 * 0.4) / 3600) * 2;
     expect(sketch.runnerUp).toBe("in-context-learning");
     expect(sketch.breakEven!.months.low).toBeCloseTo(upfront / (5472 - 1460), 6);
     expect(sketch.breakEven!.months.high).toBeCloseTo((2 * upfront) / (10944 - 2920), 6);
-    expect(sketch.breakEven!.summary).toBe("In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 3 months.");
+    expect(sketch.breakEven!.summary).toBe(
+      "In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 3 months.",
+    );
     expect(sketch.volume!.queriesPerDay.low).toBeCloseTo(1460 / 0.05472, 3);
     expect(sketch.volume!.queriesPerDay.high).toBeCloseTo(2920 / 0.10944, 3);
-    expect(sketch.volume!.summary).toBe("Pre-Training costs less each month at 100k requests a day, In-Context Learning below about 27k requests a day.");
+    expect(sketch.volume!.summary).toBe(
+      "Pre-Training costs less each month at 100k requests a day, In-Context Learning below about 27k requests a day.",
+    );
   });
 
   it("says so when the two never cross", () => {
     const sketch = sketchOf(answers, everyApproach("rag"));
     expect(sketch.runnerUp).toBe("pre-training");
-    const icl = sketchOf(answers, { recommendation: { id: "rag", approaches: ["rag"], variant: null }, ranking: [{ id: "rag", excluded: false }, { id: "in-context-learning", excluded: false }] });
+    const icl = sketchOf(answers, {
+      recommendation: { id: "rag", approaches: ["rag"], variant: null },
+      ranking: [
+        { id: "rag", excluded: false },
+        { id: "in-context-learning", excluded: false },
+      ],
+    });
     expect(icl.breakEven!.months).toEqual({ low: null, high: null });
-    expect(icl.breakEven!.summary).toBe("In-Context Learning stays the cheaper of the two; their cumulative costs do not cross.");
+    expect(icl.breakEven!.summary).toBe(
+      "In-Context Learning stays the cheaper of the two; their cumulative costs do not cross.",
+    );
     expect(icl.volume!.queriesPerDay).toEqual({ low: null, high: null });
   });
 });
@@ -182,7 +226,9 @@ describe("stale prices", () => {
     expect(costSketch(rules, answers, everyApproach("rag"), "2027-05-30")!.stale).toEqual([]);
     const later = costSketch(rules, answers, everyApproach("rag"), "2027-06-01")!;
     expect(later.stale.map((p) => p.id)).toContain("model-input");
-    expect(renderCostTable(later, style(100, true))).toMatch(/Possibly stale: "Model input tokens" was checked on 2026-11-30/);
+    expect(renderCostTable(later, style(100, true))).toMatch(
+      /Possibly stale: "Model input tokens" was checked on 2026-11-30/,
+    );
   });
 });
 
@@ -213,8 +259,19 @@ const profileArb = fc.record({
 
 describe("properties", () => {
   const real = defaultRules();
-  const standing: Standing = { recommendation: { id: "rag+fine-tuning", approaches: ["rag", "fine-tuning"], variant: null }, ranking: real.approaches.map((a) => ({ id: a.id, excluded: false })) };
-  const ranges = (s: CostSketch) => s.approaches.flatMap((a) => [a.upfront, a.monthly, a.total12, roundRange(a.upfront), roundRange(a.monthly), roundRange(a.total12)]);
+  const standing: Standing = {
+    recommendation: { id: "rag+fine-tuning", approaches: ["rag", "fine-tuning"], variant: null },
+    ranking: real.approaches.map((a) => ({ id: a.id, excluded: false })),
+  };
+  const ranges = (s: CostSketch) =>
+    s.approaches.flatMap((a) => [
+      a.upfront,
+      a.monthly,
+      a.total12,
+      roundRange(a.upfront),
+      roundRange(a.monthly),
+      roundRange(a.total12),
+    ]);
 
   it("keeps low ≤ high everywhere, before and after rounding", () => {
     fc.assert(
@@ -229,7 +286,16 @@ describe("properties", () => {
   });
 
   it("never lowers a cost when volume or tokens per request rise", () => {
-    const growing = fc.constantFrom("queries-per-day", "prompt-tokens", "tuned-prompt-tokens", "answer-tokens", "retrieved-tokens", "corpus-tokens", "labeled-examples", "model-size");
+    const growing = fc.constantFrom(
+      "queries-per-day",
+      "prompt-tokens",
+      "tuned-prompt-tokens",
+      "answer-tokens",
+      "retrieved-tokens",
+      "corpus-tokens",
+      "labeled-examples",
+      "model-size",
+    );
     fc.assert(
       fc.property(profileArb, growing, fc.double({ min: 1, max: 100, noNaN: true }), (profile, id, factor) => {
         const before = costSketch(real, profile, standing, NOW)!;
@@ -251,7 +317,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(profileArb, fc.integer({ min: 30, max: 160 }), fc.boolean(), (profile, width, unicode) => {
         const sketch = costSketch(real, profile, standing, "2028-01-01")!;
-        for (const text of [renderCostTable(sketch, style(width, unicode)), renderCostChart(sketch, style(width, unicode))]) {
+        for (const text of [
+          renderCostTable(sketch, style(width, unicode)),
+          renderCostChart(sketch, style(width, unicode)),
+        ]) {
           for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(width);
           if (!unicode) expect(text).toMatch(/^[\x20-\x7e\n]*$/);
         }
@@ -304,7 +373,11 @@ describe("the rules' cost section", () => {
     broken.cost!.plans[0]!.monthly[0]!.price = "nope";
     broken.cost!.prices[0]!.sources = ["C404"];
     broken.cost!.defaults["prompt-tokenz"] = 5;
-    expect(costIssues(broken).map((i) => i.message)).toEqual(['unknown source "C404"; add it under sources', '"prompt-tokenz" is neither a question nor a cost question', 'unknown price "nope"']);
+    expect(costIssues(broken).map((i) => i.message)).toEqual([
+      'unknown source "C404"; add it under sources',
+      '"prompt-tokenz" is neither a question nor a cost question',
+      'unknown price "nope"',
+    ]);
   });
 
   it("lets a layer replace one price by id", () => {
@@ -316,13 +389,24 @@ describe("the rules' cost section", () => {
   });
 
   it("rejects a price whose low exceeds its high, saying where", () => {
-    const { rules: parsed, problems } = checkRulesText(DEFAULT_RULES_TEXT.replace("low: 0.25, high: 5,", "low: 6, high: 5,"), "ours.yaml");
+    const { rules: parsed, problems } = checkRulesText(
+      DEFAULT_RULES_TEXT.replace("low: 0.25, high: 5,", "low: 6, high: 5,"),
+      "ours.yaml",
+    );
     expect(parsed).toBeUndefined();
-    expect(problems[0]).toMatchObject({ path: "cost.prices[0]", message: 'price "model-input": a price\'s low must not exceed its high' });
+    expect(problems[0]).toMatchObject({
+      path: "cost.prices[0]",
+      message: 'price "model-input": a price\'s low must not exceed its high',
+    });
   });
 
   it("splits the cost questions' answers from the rest, parsed as numbers", () => {
-    const { cost, rest, problems } = splitCostAnswers(defaultRules(), { "prompt-tokens": "2k", "model-size": "70b", need: "knowledge", "answer-tokens": "lots" });
+    const { cost, rest, problems } = splitCostAnswers(defaultRules(), {
+      "prompt-tokens": "2k",
+      "model-size": "70b",
+      need: "knowledge",
+      "answer-tokens": "lots",
+    });
     expect(cost).toEqual({ "prompt-tokens": 2000, "model-size": 70e9 });
     expect(rest).toEqual({ need: "knowledge" });
     expect(problems).toHaveLength(1);
@@ -336,10 +420,16 @@ describe("the JSON shape", () => {
 
   it("validates under the result schema, as the cost property of a recommendation", () => {
     const real = defaultRules();
-    for (const profile of [{ need: "knowledge", "knowledge-freshness": "frequent", "corpus-tokens": 5e6 }, { need: "task-skill", "labeled-examples": 8000, "queries-per-day": 200e3 }, {}] as Profile[]) {
+    for (const profile of [
+      { need: "knowledge", "knowledge-freshness": "frequent", "corpus-tokens": 5e6 },
+      { need: "task-skill", "labeled-examples": 8000, "queries-per-day": 200e3 },
+      {},
+    ] as Profile[]) {
       const result = evaluate(real, profile);
       const cost = costData(costSketch(real, profile, result, NOW)!);
-      expect(Object.keys(cost)).toEqual(expect.arrayContaining(["currency", "asOf", "approaches", "breakEven", "assumptions"]));
+      expect(Object.keys(cost)).toEqual(
+        expect.arrayContaining(["currency", "asOf", "approaches", "breakEven", "assumptions"]),
+      );
       const document = JSON.parse(JSON.stringify({ ...result, cost }));
       expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -348,7 +438,9 @@ describe("the JSON shape", () => {
   it("is rejected by the schema when a range is malformed", () => {
     const result = evaluate(defaultRules(), {});
     const cost = costData(costSketch(defaultRules(), {}, result, NOW)!);
-    const broken = JSON.parse(JSON.stringify({ ...result, cost: { ...cost, approaches: [{ ...cost.approaches[0], monthly: { low: 1 } }] } }));
+    const broken = JSON.parse(
+      JSON.stringify({ ...result, cost: { ...cost, approaches: [{ ...cost.approaches[0], monthly: { low: 1 } }] } }),
+    );
     expect(validate(broken)).toBe(false);
   });
 });

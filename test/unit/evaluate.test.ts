@@ -21,19 +21,55 @@ describe("conditions are three-valued", () => {
     [{ dim: "budget", gte: 1000 }, { budget: 1000 }, true],
     [{ not: { dim: "urgent", is: true } }, {}, undefined],
     [{ not: { dim: "urgent", is: true } }, { urgent: false }, true],
-    [{ all: [{ dim: "urgent", is: true }, { dim: "size", is: "small" }] }, { urgent: false }, false],
-    [{ all: [{ dim: "urgent", is: true }, { dim: "size", is: "small" }] }, { urgent: true }, undefined],
-    [{ any: [{ dim: "urgent", is: true }, { dim: "size", is: "small" }] }, { urgent: true }, true],
-    [{ any: [{ dim: "urgent", is: true }, { dim: "size", is: "small" }] }, { urgent: false }, undefined],
+    [
+      {
+        all: [
+          { dim: "urgent", is: true },
+          { dim: "size", is: "small" },
+        ],
+      },
+      { urgent: false },
+      false,
+    ],
+    [
+      {
+        all: [
+          { dim: "urgent", is: true },
+          { dim: "size", is: "small" },
+        ],
+      },
+      { urgent: true },
+      undefined,
+    ],
+    [
+      {
+        any: [
+          { dim: "urgent", is: true },
+          { dim: "size", is: "small" },
+        ],
+      },
+      { urgent: true },
+      true,
+    ],
+    [
+      {
+        any: [
+          { dim: "urgent", is: true },
+          { dim: "size", is: "small" },
+        ],
+      },
+      { urgent: false },
+      undefined,
+    ],
     [{ recommended: ["cheap"] }, {}, undefined],
   ] as const)("%j with %j is %s", (condition, profile, expected) => {
     expect(truth(condition as never, profile as Profile)).toBe(expected);
   });
 
   it("reads back as text", () => {
-    expect(describeCondition({ all: [{ dim: "budget", lt: 200_000 }, { not: { dim: "size", in: ["small", "large"] } }] })).toBe(
-      "(budget < 200k and not size in {small, large})",
-    );
+    expect(
+      describeCondition({ all: [{ dim: "budget", lt: 200_000 }, { not: { dim: "size", in: ["small", "large"] } }] }),
+    ).toBe("(budget < 200k and not size in {small, large})");
   });
 });
 
@@ -69,12 +105,19 @@ describe("evaluate", () => {
 
   it("gives every reason with its rule, effect, because and sources", () => {
     const cheap = evaluate(rules, { size: "small" }).ranking[0]!;
-    expect(cheap.reasons).toEqual([{ rule: "small-is-cheap", effect: 3, because: "Small projects suit the cheap approach.", sources: ["S1"] }]);
+    expect(cheap.reasons).toEqual([
+      { rule: "small-is-cheap", effect: 3, because: "Small projects suit the cheap approach.", sources: ["S1"] },
+    ]);
   });
 
   it("ranks excluded approaches last with the reason", () => {
     const last = evaluate(rules, { size: "large", budget: 10 }).ranking.at(-1)!;
-    expect(last).toMatchObject({ id: "costly", excluded: true, score: 3, excludedBy: [{ rule: "low-budget-excludes-costly" }] });
+    expect(last).toMatchObject({
+      id: "costly",
+      excluded: true,
+      score: 3,
+      excludedBy: [{ rule: "low-budget-excludes-costly" }],
+    });
   });
 
   it("raises warnings that depend on the recommendation only when it applies", () => {
@@ -89,7 +132,16 @@ describe("evaluate", () => {
 
   it("says how sure it is from the margin and the open questions", () => {
     const r = defaultRules();
-    const full = { need: "knowledge", "knowledge-freshness": "frequent", citations: true, "retrieval-infra": "managed", "corpus-tokens": 5e6, "labeled-examples": 0, timeline: "weeks", "budget-usd": 5e4 } as Profile;
+    const full = {
+      need: "knowledge",
+      "knowledge-freshness": "frequent",
+      citations: true,
+      "retrieval-infra": "managed",
+      "corpus-tokens": 5e6,
+      "labeled-examples": 0,
+      timeline: "weeks",
+      "budget-usd": 5e4,
+    } as Profile;
     expect(evaluate(r, full).recommendation.confidence).toBe("high");
     expect(evaluate(r, { need: "knowledge" }).recommendation.confidence).toBe("low");
   });
@@ -110,14 +162,22 @@ describe("what-if", () => {
   it("finds changes that only a combination reads, and rules that stop firing by becoming unknown", () => {
     const text = readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8")
       .replace("when: { dim: size, is: both }", "when: { dim: pair, is: true }")
-      .replace("  - { id: urgent, type: boolean, question: Is it urgent? }", "  - { id: urgent, type: boolean, question: Is it urgent? }\n  - { id: pair, type: boolean, question: Both at once? }")
+      .replace(
+        "  - { id: urgent, type: boolean, question: Is it urgent? }",
+        "  - { id: urgent, type: boolean, question: Is it urgent? }\n  - { id: pair, type: boolean, question: Both at once? }",
+      )
       .replace(
         "warnings:",
         "  - id: urgent-or-rich-is-other\n    when: { any: [{ dim: urgent, is: true }, { dim: budget, gt: 1m }] }\n    effects: { other: 10 }\n    because: Other.\nwarnings:",
       );
     const custom = loadRules(text);
     // Only the combination reads `pair`: no rule changes, yet the recommendation does.
-    expect(evaluate(custom, { size: "large" }).sharpen).toContainEqual(expect.objectContaining({ dimension: "pair", changes: [{ change: { pair: true }, recommendation: "cheap+costly" }] }));
+    expect(evaluate(custom, { size: "large" }).sharpen).toContainEqual(
+      expect.objectContaining({
+        dimension: "pair",
+        changes: [{ change: { pair: true }, recommendation: "cheap+costly" }],
+      }),
+    );
     // urgent: false leaves the `any` unknown (budget is open), so the rule stops firing.
     const result = evaluate(custom, { urgent: true, size: "small" });
     expect(result.recommendation.id).toBe("other");
@@ -142,7 +202,8 @@ describe("what-if", () => {
         expect(item.recommendation).not.toBe(result.recommendation.id);
       }
       for (const question of result.sharpen) {
-        for (const item of question.changes) expect(decide(r, { ...profile, ...item.change }).recommendationId).toBe(item.recommendation);
+        for (const item of question.changes)
+          expect(decide(r, { ...profile, ...item.change }).recommendationId).toBe(item.recommendation);
       }
     }
   });

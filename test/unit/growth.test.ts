@@ -56,12 +56,18 @@ describe("time linear in the input", () => {
   });
 
   it("a YAML batch of records with problems", async () => {
-    const ratio = await growth(20_000, (size) => ({ argv: ["--batch", "-"], stdin: Array.from({ length: size }, (_, i) => `- { need: knowlege, nope-${i}: 1 }`).join("\n") }));
+    const ratio = await growth(20_000, (size) => ({
+      argv: ["--batch", "-"],
+      stdin: Array.from({ length: size }, (_, i) => `- { need: knowlege, nope-${i}: 1 }`).join("\n"),
+    }));
     expect(ratio).toBeLessThan(LINEAR);
   });
 
   it("a JSON Lines record over the line limit is read past, not kept or rescanned", async () => {
-    const ratio = await growth(6_000_000, (size) => ({ argv: ["--batch", "-"], stdin: `{"need":"${"k".repeat(size)}"}\n{"need":"knowledge"}\n` }));
+    const ratio = await growth(6_000_000, (size) => ({
+      argv: ["--batch", "-"],
+      stdin: `{"need":"${"k".repeat(size)}"}\n{"need":"knowledge"}\n`,
+    }));
     expect(ratio).toBeLessThan(LINEAR);
   });
 });

@@ -7,10 +7,51 @@ const merged = (base: unknown, layer: unknown) => mergeRules(base, layer).value;
 describe("mergeRules", () => {
   it.each([
     ["a mapping merges key by key", { a: 1, b: { c: 2, d: 3 } }, { b: { d: 4 } }, { a: 1, b: { c: 2, d: 4 } }],
-    ["a list of items with ids merges by id, new ids appended", { rules: [{ id: "x", v: 1, w: 1 }, { id: "y", v: 2 }] }, { rules: [{ id: "x", v: 9 }, { id: "z", v: 3 }] }, { rules: [{ id: "x", v: 9, w: 1 }, { id: "y", v: 2 }, { id: "z", v: 3 }] }],
-    ["a question's values merge by id too", { dimensions: [{ id: "q", values: [{ id: "a", label: "A" }] }] }, { dimensions: [{ id: "q", values: [{ id: "b", label: "B" }] }] }, { dimensions: [{ id: "q", values: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }],
+    [
+      "a list of items with ids merges by id, new ids appended",
+      {
+        rules: [
+          { id: "x", v: 1, w: 1 },
+          { id: "y", v: 2 },
+        ],
+      },
+      {
+        rules: [
+          { id: "x", v: 9 },
+          { id: "z", v: 3 },
+        ],
+      },
+      {
+        rules: [
+          { id: "x", v: 9, w: 1 },
+          { id: "y", v: 2 },
+          { id: "z", v: 3 },
+        ],
+      },
+    ],
+    [
+      "a question's values merge by id too",
+      { dimensions: [{ id: "q", values: [{ id: "a", label: "A" }] }] },
+      { dimensions: [{ id: "q", values: [{ id: "b", label: "B" }] }] },
+      {
+        dimensions: [
+          {
+            id: "q",
+            values: [
+              { id: "a", label: "A" },
+              { id: "b", label: "B" },
+            ],
+          },
+        ],
+      },
+    ],
     ["other lists are replaced", { tieBreak: ["a", "b"] }, { tieBreak: ["b", "a"] }, { tieBreak: ["b", "a"] }],
-    ["a list with ids outside the known lists is replaced", { other: [{ id: "x", v: 1 }] }, { other: [{ id: "y" }] }, { other: [{ id: "y" }] }],
+    [
+      "a list with ids outside the known lists is replaced",
+      { other: [{ id: "x", v: 1 }] },
+      { other: [{ id: "y" }] },
+      { other: [{ id: "y" }] },
+    ],
     ["scalars are replaced", { version: 1 }, { version: 2 }, { version: 2 }],
     ["extends is not carried over", { a: 1 }, { extends: "default", b: 2 }, { a: 1, b: 2 }],
     [
@@ -31,18 +72,30 @@ describe("mergeRules", () => {
       { combinations: [{ id: "b", before: "a" }] },
       { combinations: [{ id: "b", v: 1 }, { id: "a" }] },
     ],
-    ["disabled is kept for validation to honour", { warnings: [{ id: "w", message: "m" }] }, { warnings: [{ id: "w", disabled: true }] }, { warnings: [{ id: "w", message: "m", disabled: true }] }],
+    [
+      "disabled is kept for validation to honour",
+      { warnings: [{ id: "w", message: "m" }] },
+      { warnings: [{ id: "w", disabled: true }] },
+      { warnings: [{ id: "w", message: "m", disabled: true }] },
+    ],
   ])("%s", (_what, base, layer, expected) => {
     expect(merged(base, layer)).toEqual(expected);
   });
 
   it("reports a before that names nothing, at the layer's own path", () => {
     const { issues } = mergeRules({ variants: [{ id: "alpha" }] }, { variants: [{ id: "mine", before: "alpah" }] });
-    expect(issues).toEqual([{ path: ["variants", 0, "before"], message: expect.stringMatching(/before: "alpah" is not another variant.*did you mean "alpha"/) }]);
+    expect(issues).toEqual([
+      {
+        path: ["variants", 0, "before"],
+        message: expect.stringMatching(/before: "alpah" is not another variant.*did you mean "alpha"/),
+      },
+    ]);
   });
 
   it("keeps __proto__ and constructor as ordinary keys, without touching prototypes", () => {
-    const layer = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "sources": {"constructor": {"title": "t"}}}');
+    const layer = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "sources": {"constructor": {"title": "t"}}}',
+    );
     const out = merged({ sources: { a: { title: "a" } } }, layer) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(["sources", "__proto__", "constructor"]);
     expect(Object.keys(out.sources as object)).toEqual(["a", "constructor"]);
@@ -51,7 +104,9 @@ describe("mergeRules", () => {
   });
 
   it("merges an item whose id is constructor by id", () => {
-    expect(merged({ rules: [{ id: "constructor", v: 1 }] }, { rules: [{ id: "constructor", v: 2 }, { id: "__proto__" }] })).toEqual({ rules: [{ id: "constructor", v: 2 }, { id: "__proto__" }] });
+    expect(
+      merged({ rules: [{ id: "constructor", v: 1 }] }, { rules: [{ id: "constructor", v: 2 }, { id: "__proto__" }] }),
+    ).toEqual({ rules: [{ id: "constructor", v: 2 }, { id: "__proto__" }] });
   });
 
   it("does not change its inputs", () => {

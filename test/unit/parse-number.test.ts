@@ -13,7 +13,9 @@ function byExpression(value: string): number | undefined {
   const match = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i.exec(text);
   if (!match) return undefined;
   const [, digits, exponent, suffix] = match;
-  const result = Number(`${digits}e${Number(exponent ?? 0) + (suffix ? { k: 3, m: 6, b: 9, t: 12 }[suffix.toLowerCase()]! : 0)}`);
+  const result = Number(
+    `${digits}e${Number(exponent ?? 0) + (suffix ? { k: 3, m: 6, b: 9, t: 12 }[suffix.toLowerCase()]! : 0)}`,
+  );
   return Number.isFinite(result) ? result : undefined;
 }
 
@@ -43,18 +45,43 @@ describe("parseNumber", () => {
     expect(parseNumber(input)).toBe(expected);
   });
 
-  it.each([-5, "-5", "lots", "", "5x", "k", Number.NaN, Number.POSITIVE_INFINITY, "Infinity", true, null, {}, "1e999", "2.5.1m", "$", "20$", "$-5", ",000", "1,00", "1,0000", "1 00", "$$5", "€20k"])(
-    "%j is rejected",
-    (input) => {
-      expect(parseNumber(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    -5,
+    "-5",
+    "lots",
+    "",
+    "5x",
+    "k",
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    "Infinity",
+    true,
+    null,
+    {},
+    "1e999",
+    "2.5.1m",
+    "$",
+    "20$",
+    "$-5",
+    ",000",
+    "1,00",
+    "1,0000",
+    "1 00",
+    "$$5",
+    "€20k",
+  ])("%j is rejected", (input) => {
+    expect(parseNumber(input)).toBeUndefined();
+  });
 });
 
 describe("parseNumber against the number form as one expression", () => {
   it("reads every text alike", () => {
     const char = fc.constantFrom(..."0123456789.eE+-_, kmbtKMBTx$", "\u212a", "\u00a0", "\t", "\u0660", "９");
-    const text = fc.oneof(fc.array(char, { maxLength: 8 }).map((chars) => chars.join("")), fc.string({ maxLength: 6 }), fc.nat().map(String));
+    const text = fc.oneof(
+      fc.array(char, { maxLength: 8 }).map((chars) => chars.join("")),
+      fc.string({ maxLength: 6 }),
+      fc.nat().map(String),
+    );
     fc.assert(
       fc.property(text, (value) => {
         expect(parseNumber(value)).toBe(byExpression(value));
@@ -63,9 +90,12 @@ describe("parseNumber against the number form as one expression", () => {
     );
   });
 
-  it.each(["2m", "0", "20000", "50K", "1\u212a", "7 k", "9".repeat(400), "9".repeat(400) + "t", "٠", "k"])("reads %j alike", (value) => {
-    expect(parseNumber(value)).toBe(byExpression(value));
-  });
+  it.each(["2m", "0", "20000", "50K", "1\u212a", "7 k", "9".repeat(400), "9".repeat(400) + "t", "٠", "k"])(
+    "reads %j alike",
+    (value) => {
+      expect(parseNumber(value)).toBe(byExpression(value));
+    },
+  );
 });
 
 describe("formatNumber", () => {

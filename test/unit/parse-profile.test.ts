@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ProfileError } from "../../src/core/errors.js";
-import { LEFT_OPEN, mergeAnswers, mergeProfiles, parseAnswers, parseProfile, recordedProfile } from "../../src/core/parse-profile.js";
+import {
+  LEFT_OPEN,
+  mergeAnswers,
+  mergeProfiles,
+  parseAnswers,
+  parseProfile,
+  recordedProfile,
+} from "../../src/core/parse-profile.js";
 import { defaultRules } from "../helpers.js";
 
 const parse = (values: Record<string, unknown>) => parseProfile(defaultRules(), { origin: "test", values });
@@ -57,7 +64,10 @@ describe("parseProfile", () => {
 
 describe("mergeProfiles", () => {
   it("lets later layers win", () => {
-    expect(mergeProfiles({ need: "knowledge", latency: "batch" }, { latency: "strict" })).toEqual({ need: "knowledge", latency: "strict" });
+    expect(mergeProfiles({ need: "knowledge", latency: "batch" }, { latency: "strict" })).toEqual({
+      need: "knowledge",
+      latency: "strict",
+    });
   });
 });
 
@@ -65,7 +75,10 @@ describe("mergeAnswers", () => {
   const of = (profile: Record<string, string | boolean>, open: string[] = []) => ({ profile, open });
 
   it("lets later layers win: file, then flags, then questions", () => {
-    expect(mergeAnswers(of({ need: "knowledge", latency: "batch" }), of({ latency: "strict" }), of({ citations: true })).profile).toEqual({
+    expect(
+      mergeAnswers(of({ need: "knowledge", latency: "batch" }), of({ latency: "strict" }), of({ citations: true }))
+        .profile,
+    ).toEqual({
       need: "knowledge",
       latency: "strict",
       citations: true,
@@ -73,29 +86,53 @@ describe("mergeAnswers", () => {
   });
 
   it.each([
-    ["a later answer closes a question left open", [of({}, ["latency"]), of({ latency: "strict" })], { latency: "strict" }, []],
+    [
+      "a later answer closes a question left open",
+      [of({}, ["latency"]), of({ latency: "strict" })],
+      { latency: "strict" },
+      [],
+    ],
     ["a later not-sure opens an answered question", [of({ latency: "strict" }), of({}, ["latency"])], {}, ["latency"]],
-    ["open questions of different layers add up", [of({}, ["latency"]), of({}, ["timeline"])], {}, ["latency", "timeline"]],
+    [
+      "open questions of different layers add up",
+      [of({}, ["latency"]), of({}, ["timeline"])],
+      {},
+      ["latency", "timeline"],
+    ],
   ] as const)("%s", (_name, layers, profile, open) => {
-    expect(mergeAnswers(...layers.map((l) => ({ profile: { ...l.profile }, open: [...l.open] })))).toEqual({ profile, open });
+    expect(mergeAnswers(...layers.map((l) => ({ profile: { ...l.profile }, open: [...l.open] })))).toEqual({
+      profile,
+      open,
+    });
   });
 });
 
 describe('"not sure" in a profile', () => {
   const rules = defaultRules();
 
-  it.each([LEFT_OPEN, "Not-Sure", " not-sure "])("%j is accepted for an enum, a number and a boolean, and left unanswered", (value) => {
-    const answers = parseAnswers(rules, { origin: "test", values: { latency: value, "budget-usd": value, citations: value, need: "knowledge" } });
-    expect(answers).toEqual({ profile: { need: "knowledge" }, open: ["latency", "budget-usd", "citations"] });
-    expect(parseProfile(rules, { origin: "test", values: { latency: value } })).toEqual({});
-  });
+  it.each([LEFT_OPEN, "Not-Sure", " not-sure "])(
+    "%j is accepted for an enum, a number and a boolean, and left unanswered",
+    (value) => {
+      const answers = parseAnswers(rules, {
+        origin: "test",
+        values: { latency: value, "budget-usd": value, citations: value, need: "knowledge" },
+      });
+      expect(answers).toEqual({ profile: { need: "knowledge" }, open: ["latency", "budget-usd", "citations"] });
+      expect(parseProfile(rules, { origin: "test", values: { latency: value } })).toEqual({});
+    },
+  );
 
   it("is recorded in the rules' order, beside the answers, and reads back the same", () => {
     const answers = { profile: { "budget-usd": 20_000, need: "knowledge" }, open: ["citations", "latency"] };
     const recorded = recordedProfile(rules, answers);
     const order = rules.dimensions.map((d) => d.id).filter((id) => id in recorded);
     expect(Object.keys(recorded)).toEqual(order);
-    expect(recorded).toMatchObject({ latency: LEFT_OPEN, citations: LEFT_OPEN, need: "knowledge", "budget-usd": 20_000 });
+    expect(recorded).toMatchObject({
+      latency: LEFT_OPEN,
+      citations: LEFT_OPEN,
+      need: "knowledge",
+      "budget-usd": 20_000,
+    });
     const back = parseAnswers(rules, { origin: "saved", values: recorded });
     expect(back.profile).toEqual(answers.profile);
     expect(back.open.sort()).toEqual(answers.open.sort());

@@ -17,9 +17,21 @@ async function read(text: string) {
 
 describe("reading a profile file", () => {
   it.each([
-    ["plain `id: answer` lines, as --save writes them", "# Answers for `advise --profile p.yaml`\nneed: knowledge\nlatency: strict\ncorpus-tokens: 2m\n", { line: 3, column: 10 }],
-    ["a JSON object of answers", '{"need": "knowledge",\n "latency": "strict", "corpus-tokens": "2m"}\n', { line: 2, column: 13 }],
-    ["quoted YAML with a comment", "# ours\nneed: knowledge\nlatency: 'strict'\ncorpus-tokens: 2m\n", { line: 3, column: 10 }],
+    [
+      "plain `id: answer` lines, as --save writes them",
+      "# Answers for `advise --profile p.yaml`\nneed: knowledge\nlatency: strict\ncorpus-tokens: 2m\n",
+      { line: 3, column: 10 },
+    ],
+    [
+      "a JSON object of answers",
+      '{"need": "knowledge",\n "latency": "strict", "corpus-tokens": "2m"}\n',
+      { line: 2, column: 13 },
+    ],
+    [
+      "quoted YAML with a comment",
+      "# ours\nneed: knowledge\nlatency: 'strict'\ncorpus-tokens: 2m\n",
+      { line: 3, column: 10 },
+    ],
   ])("reads %s, with each answer's position", async (_what, text, position) => {
     const { values, where } = await read(text);
     expect(values).toEqual({ need: "knowledge", latency: "strict", "corpus-tokens": "2m" });

@@ -21,22 +21,34 @@ describe("prompts", () => {
     expect(toAnswer(latency, await answer)).toBe("interactive");
   });
 
-  it.each(["latency", "timeline", "retrieval-infra", "need"])("the cursor of %s starts on \"Not sure\", so Enter leaves it open", async (id) => {
-    const { answer, events, getScreen } = await render(select, enumPrompt(dimension(id) as EnumDimension, { index: 1, total: 1 }));
-    expect(getScreen()).toMatch(/❯ Not sure — leave open/);
-    events.keypress("enter");
-    expect(toAnswer(dimension(id), await answer)).toBeUndefined();
-  });
+  it.each(["latency", "timeline", "retrieval-infra", "need"])(
+    'the cursor of %s starts on "Not sure", so Enter leaves it open',
+    async (id) => {
+      const { answer, events, getScreen } = await render(
+        select,
+        enumPrompt(dimension(id) as EnumDimension, { index: 1, total: 1 }),
+      );
+      expect(getScreen()).toMatch(/❯ Not sure — leave open/);
+      events.keypress("enter");
+      expect(toAnswer(dimension(id), await answer)).toBeUndefined();
+    },
+  );
 
-  it("the neutral choice and need \"unclear\" read differently", async () => {
-    const { events, getScreen } = await render(select, enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }));
+  it('the neutral choice and need "unclear" read differently', async () => {
+    const { events, getScreen } = await render(
+      select,
+      enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }),
+    );
     events.keypress("up");
     expect(getScreen()).toMatch(/❯ We have not diagnosed it yet/);
     expect(getScreen()).not.toMatch(/Not clear yet/);
   });
 
   it("shows the question's help under the highlighted choice", async () => {
-    const { events, getScreen } = await render(select, enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }));
+    const { events, getScreen } = await render(
+      select,
+      enumPrompt(dimension("need") as EnumDimension, { index: 1, total: 1 }),
+    );
     expect(getScreen()).toContain("Diagnose first: missing facts call for retrieval");
     events.keypress("down");
     expect(getScreen()).toContain("It does not know our facts");
@@ -60,7 +72,11 @@ describe("prompts", () => {
   });
 
   it("makes control characters in a rules file's text visible", async () => {
-    const hostile = { ...(dimension("latency") as EnumDimension), question: "Bad\u001b]0;title\u0007?", help: "x\u001b[2Jy" };
+    const hostile = {
+      ...(dimension("latency") as EnumDimension),
+      question: "Bad\u001b]0;title\u0007?",
+      help: "x\u001b[2Jy",
+    };
     const { getScreen } = await render(select, enumPrompt(hostile, { index: 1, total: 1 }));
     expect(getScreen()).toContain("Bad\\x1b]0;title\\x07?");
     expect(getScreen()).toContain("x\\x1b[2Jy");

@@ -53,19 +53,26 @@ describe("the questionnaire", () => {
     const { asker, asked, confirms } = fakeAsker({}, true);
     const coreLeft = core.filter((id) => given.profile[id] === undefined);
     const answers = await askQuestions(rules, given, asker);
-    const changing = evaluate(rules, answers.profile).sharpen.map((q) => q.dimension).filter((id) => rest.includes(id));
+    const changing = evaluate(rules, answers.profile)
+      .sharpen.map((q) => q.dimension)
+      .filter((id) => rest.includes(id));
     expect(changing.length).toBeGreaterThan(0);
     expect(changing.length).toBeLessThan(rest.length);
     expect(confirms[0]).toBe(
       `${changing.length} of the ${rest.length} other questions could change this advice (${changing.slice(0, 5).join(", ")}${changing.length > 5 ? ", …" : ""}). Answer ${changing.length === 1 ? "it" : "them"}?`,
     );
     // Offered again for the answers given by then: none of the others could change the advice any more.
-    expect(confirms[1]).toBe(`None of the ${rest.length - changing.length} other questions would change this recommendation. Answer them anyway?`);
+    expect(confirms[1]).toBe(
+      `None of the ${rest.length - changing.length} other questions would change this recommendation. Answer them anyway?`,
+    );
     expect(confirms).toHaveLength(2);
     const second = asked.slice(coreLeft.length).map((a) => a.id);
     expect(second.slice(0, changing.length)).toEqual(changing);
     expect(second.slice(changing.length).sort()).toEqual(rest.filter((id) => !changing.includes(id)).sort());
-    expect(asked.at(-1)!.progress).toEqual({ index: coreLeft.length + rest.length, total: coreLeft.length + rest.length });
+    expect(asked.at(-1)!.progress).toEqual({
+      index: coreLeft.length + rest.length,
+      total: coreLeft.length + rest.length,
+    });
   });
 
   it("orders the second round by the sharpening questions of the answers given so far", () => {
@@ -79,14 +86,22 @@ describe("the questionnaire", () => {
   it("says so when none of the rest could change the advice", () => {
     const some = secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest);
     expect(some.changing).toEqual([]);
-    expect(some.offer).toBe(`None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`);
-    expect(secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest.slice(0, 1)).offer).toBe("The other question would not change this recommendation. Answer it anyway?");
+    expect(some.offer).toBe(
+      `None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`,
+    );
+    expect(secondRound({ ...rules, rules: [] }, { profile: {}, open: [] }, rest.slice(0, 1)).offer).toBe(
+      "The other question would not change this recommendation. Answer it anyway?",
+    );
   });
 
   it("says so when every one of the rest could change the advice, and then asks no more", async () => {
-    const changing = evaluate(rules, { need: "behavior" }).sharpen.map((q) => q.dimension).filter((id) => rest.includes(id));
+    const changing = evaluate(rules, { need: "behavior" })
+      .sharpen.map((q) => q.dimension)
+      .filter((id) => rest.includes(id));
     const round = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing);
-    expect(round.offer).toBe(`All ${changing.length} other questions could change this advice (${changing.join(", ")}). Answer them?`);
+    expect(round.offer).toBe(
+      `All ${changing.length} other questions could change this advice (${changing.join(", ")}). Answer them?`,
+    );
     expect(round.others).toEqual([]);
     const one = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing.slice(0, 1));
     expect(one.offer).toBe(`The other question could change this advice (${changing[0]}). Answer it?`);
@@ -102,17 +117,29 @@ describe("the questionnaire", () => {
   });
 
   it("never asks again what flags or a profile answered or left open", async () => {
-    const given: ProfileAnswers = { profile: { need: "behavior", citations: false, "error-cost": "high" }, open: ["timeline", "budget-usd"] };
+    const given: ProfileAnswers = {
+      profile: { need: "behavior", citations: false, "error-cost": "high" },
+      open: ["timeline", "budget-usd"],
+    };
     const { asker, asked } = fakeAsker({}, true);
     const answers = await askQuestions(rules, given, asker);
-    for (const id of ["need", "citations", "error-cost", "timeline", "budget-usd"]) expect(asked.map((a) => a.id)).not.toContain(id);
+    for (const id of ["need", "citations", "error-cost", "timeline", "budget-usd"])
+      expect(asked.map((a) => a.id)).not.toContain(id);
     expect(asked).toHaveLength(rules.dimensions.length - 5);
     expect(answers.profile).toEqual(given.profile);
-    expect(answers.open.sort()).toEqual(rules.dimensions.map((d) => d.id).filter((id) => !(id in given.profile)).sort());
+    expect(answers.open.sort()).toEqual(
+      rules.dimensions
+        .map((d) => d.id)
+        .filter((id) => !(id in given.profile))
+        .sort(),
+    );
   });
 
   it("asks nothing when every question is answered or left open", async () => {
-    const given: ProfileAnswers = { profile: { need: "behavior" }, open: rules.dimensions.map((d) => d.id).filter((id) => id !== "need") };
+    const given: ProfileAnswers = {
+      profile: { need: "behavior" },
+      open: rules.dimensions.map((d) => d.id).filter((id) => id !== "need"),
+    };
     const { asker, asked, confirms } = fakeAsker({}, true);
     expect(await askQuestions(rules, given, asker)).toEqual(given);
     expect(asked).toEqual([]);
@@ -120,7 +147,16 @@ describe("the questionnaire", () => {
   });
 
   it("offers the rest at once when flags answered the whole core round", async () => {
-    const given = Object.fromEntries(core.map((id) => [id, rules.dimensions.find((d) => d.id === id)!.type === "boolean" ? true : rules.dimensions.find((d) => d.id === id)!.type === "number" ? 1 : (rules.dimensions.find((d) => d.id === id) as { values: { id: string }[] }).values[0]!.id]));
+    const given = Object.fromEntries(
+      core.map((id) => [
+        id,
+        rules.dimensions.find((d) => d.id === id)!.type === "boolean"
+          ? true
+          : rules.dimensions.find((d) => d.id === id)!.type === "number"
+            ? 1
+            : (rules.dimensions.find((d) => d.id === id) as { values: { id: string }[] }).values[0]!.id,
+      ]),
+    );
     const { asker, asked, confirms } = fakeAsker({}, false);
     await askQuestions(rules, { profile: given as Profile, open: [] }, asker);
     expect(asked).toEqual([]);
@@ -128,7 +164,13 @@ describe("the questionnaire", () => {
   });
 
   it("asks a dimension added in a rules file with no code change", async () => {
-    const extended = { ...rules, dimensions: [...rules.dimensions, { id: "team-size", type: "number" as const, question: "How many people?", core: true, sources: [] }] };
+    const extended = {
+      ...rules,
+      dimensions: [
+        ...rules.dimensions,
+        { id: "team-size", type: "number" as const, question: "How many people?", core: true, sources: [] },
+      ],
+    };
     const { asker, asked } = fakeAsker({}, false);
     await askQuestions(extended, none(), asker);
     expect(asked.map((a) => a.id)).toContain("team-size");

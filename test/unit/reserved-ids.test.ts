@@ -13,10 +13,20 @@ describe("question ids reserved for advise's own options", () => {
       () => {
         throw new Error("no command runs here");
       },
-      { writeOut: () => {}, writeErr: () => {}, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false },
+      {
+        writeOut: () => {},
+        writeErr: () => {},
+        getOutHelpWidth: () => 80,
+        getErrHelpWidth: () => 80,
+        getOutHasColors: () => false,
+        getErrHasColors: () => false,
+      },
     );
     const recommend = program.commands.find((c) => c.name() === "recommend")!;
-    const questionFlags = new Set([...rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`]), ...costQuestions(rules).map((q) => `--${q.id}`)]);
+    const questionFlags = new Set([
+      ...rules.dimensions.flatMap((d) => [`--${d.id}`, `--no-${d.id}`]),
+      ...costQuestions(rules).map((q) => `--${q.id}`),
+    ]);
     const own = [...program.options, ...recommend.options]
       .map((o) => o.long!)
       .filter((flag) => !questionFlags.has(flag))

@@ -27,11 +27,14 @@ const rules = defaultRules();
 const baseline = outcomes(rules);
 
 describe("every scoring rule earns its place", () => {
-  it.each(rules.rules.filter((r) => !r.disabled).map((r) => [r.id] as const))("removing %s changes some scenario's outcome", (id) => {
-    const without: Rules = { ...rules, rules: rules.rules.filter((r) => r.id !== id) };
-    const changed = outcomes(without).filter((line, i) => line !== baseline[i]);
-    expect(changed.length, `no scenario depends on ${id}`).toBeGreaterThan(0);
-  });
+  it.each(rules.rules.filter((r) => !r.disabled).map((r) => [r.id] as const))(
+    "removing %s changes some scenario's outcome",
+    (id) => {
+      const without: Rules = { ...rules, rules: rules.rules.filter((r) => r.id !== id) };
+      const changed = outcomes(without).filter((line, i) => line !== baseline[i]);
+      expect(changed.length, `no scenario depends on ${id}`).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("no scenario is decided by a tie-break or a single point unless its guidance is split", () => {
@@ -42,6 +45,9 @@ describe("no scenario is decided by a tie-break or a single point unless its gui
     const runnerUp = result.ranking.find((a) => !rec.approaches.includes(a.id) && !a.excluded);
     if (!runnerUp || leaderScore - runnerUp.score > 1) return;
     // A narrow lead: the scenario must accept the runner-up too, saying the guidance is split.
-    expect([scenario.expect.top, ...scenario.expect.acceptable], `${rec.id} leads ${runnerUp.id} by ${leaderScore - runnerUp.score}`).toContain(runnerUp.id);
+    expect(
+      [scenario.expect.top, ...scenario.expect.acceptable],
+      `${rec.id} leads ${runnerUp.id} by ${leaderScore - runnerUp.score}`,
+    ).toContain(runnerUp.id);
   });
 });

@@ -22,11 +22,17 @@ describe("saveProfile", () => {
     const target = join(dir, "answers.json");
     writeFileSync(target, "{}\n");
     const asked: string[] = [];
-    const saved = await saveProfile(target, { need: "knowledge" }, { force: false, confirmOverwrite: async (message) => (asked.push(message), false) });
+    const saved = await saveProfile(
+      target,
+      { need: "knowledge" },
+      { force: false, confirmOverwrite: async (message) => (asked.push(message), false) },
+    );
     expect(saved).toBe(false);
     expect(asked).toEqual([`"${target}" exists. Replace it?`]);
     expect(readFileSync(target, "utf8")).toBe("{}\n");
-    expect(await saveProfile(target, { need: "knowledge" }, { force: false, confirmOverwrite: async () => true })).toBe(true);
+    expect(await saveProfile(target, { need: "knowledge" }, { force: false, confirmOverwrite: async () => true })).toBe(
+      true,
+    );
     expect(JSON.parse(readFileSync(target, "utf8"))).toEqual({ need: "knowledge" });
     expect(readdirSync(dir)).toEqual(["answers.json"]);
   });

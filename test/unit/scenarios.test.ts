@@ -8,7 +8,11 @@ import { defaultRules } from "../helpers.js";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const folders = [join(here, "../scenarios"), join(here, "../../../shared/scenarios")].filter((dir) => existsSync(dir));
 
-const files = folders.flatMap((dir) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(dir, f)));
+const files = folders.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(dir, f)),
+);
 
 describe("scenario files", () => {
   it("finds the project's own scenarios", () => {
@@ -17,7 +21,18 @@ describe("scenario files", () => {
 
   it("checks the optional expectations: forbidden warnings, variants and confidence", () => {
     const text = JSON.stringify({
-      scenarios: [{ id: "s", profile: { need: "knowledge", "error-cost": "critical" }, expect: { top: "rag", forbiddenWarnings: ["human-review-required"], variants: ["lora"], confidence: ["high"] } }],
+      scenarios: [
+        {
+          id: "s",
+          profile: { need: "knowledge", "error-cost": "critical" },
+          expect: {
+            top: "rag",
+            forbiddenWarnings: ["human-review-required"],
+            variants: ["lora"],
+            confidence: ["high"],
+          },
+        },
+      ],
     });
     const { scenarios, problems } = checkScenarioText(defaultRules(), text, "s.json");
     expect(problems).toEqual([]);
@@ -43,10 +58,14 @@ describe("scenario files", () => {
       it.each(scenarios.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
         const outcome = runScenario(defaultRules(), scenario);
         const accepted = [scenario.expect.top, ...scenario.expect.acceptable];
-        expect(accepted, `got ${outcome.got}; ranking ${outcome.result.ranking.map((a) => `${a.id}:${a.score}`).join(" ")}`).toContain(outcome.got);
+        expect(
+          accepted,
+          `got ${outcome.got}; ranking ${outcome.result.ranking.map((a) => `${a.id}:${a.score}`).join(" ")}`,
+        ).toContain(outcome.got);
         expect(outcome.missingWarnings, "warnings the scenario needs").toEqual([]);
         expect(outcome.forbiddenWarnings, "warnings the scenario marks as wrong").toEqual([]);
-        if (outcome.got === scenario.expect.top && scenario.expect.variants) expect(scenario.expect.variants, "variant").toContain(outcome.variant);
+        if (outcome.got === scenario.expect.top && scenario.expect.variants)
+          expect(scenario.expect.variants, "variant").toContain(outcome.variant);
         if (scenario.expect.confidence) expect(scenario.expect.confidence, "confidence").toContain(outcome.confidence);
         expect(outcome.pass).toBe(true);
       });

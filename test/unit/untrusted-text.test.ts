@@ -13,7 +13,8 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-
 async function run(argv: string[], stdin = "") {
   let out = "";
   let err = "";
-  const sink = (write: (text: string) => void) => ({ isTTY: false, write: (text: string) => (write(text), true) }) as unknown as NodeJS.WritableStream;
+  const sink = (write: (text: string) => void) =>
+    ({ isTTY: false, write: (text: string) => (write(text), true) }) as unknown as NodeJS.WritableStream;
   const code = await main({
     argv,
     env: { NO_COLOR: "1" },
@@ -27,7 +28,22 @@ async function run(argv: string[], stdin = "") {
 /** Text with the characters that can act on a terminal mixed into ordinary ones. */
 const hostile = fc.string({
   unit: fc.oneof(
-    fc.constantFrom("\u001b", "\u0007", "\r", "\b", "\u009b", "\u202e", "\u2028", "\u007f", "]", "[", "2J", "52;c;", "8;;", "\\"),
+    fc.constantFrom(
+      "\u001b",
+      "\u0007",
+      "\r",
+      "\b",
+      "\u009b",
+      "\u202e",
+      "\u2028",
+      "\u007f",
+      "]",
+      "[",
+      "2J",
+      "52;c;",
+      "8;;",
+      "\\",
+    ),
     fc.string({ minLength: 1, maxLength: 3 }),
   ),
   minLength: 1,
@@ -100,7 +116,8 @@ describe("decision records and other Markdown", () => {
 
   it("keeps a rules layer's text as text: no HTML, image, heading or link of its own", async () => {
     const layer = join(dir, "hostile-layer.yaml");
-    const nasty = "<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) ![x](https://evil.example/x.png) *e* _u_ `c` &amp; ~~s~~ | pipe";
+    const nasty =
+      "<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) ![x](https://evil.example/x.png) *e* _u_ `c` &amp; ~~s~~ | pipe";
     writeFileSync(
       layer,
       [
