@@ -1,6 +1,7 @@
 import type { Result } from "../core/evaluate.js";
 import type { Rules } from "../core/rules-schema.js";
 import { mdLink, mdText } from "./markdown-text.js";
+import { citedSources } from "./sources.js";
 import { showAnswer } from "./recommendation.js";
 
 /** A decision record a team can commit: context, decision, alternatives, consequences, next steps, sources. */
@@ -46,14 +47,7 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
     out.push("", "## Principles", "");
     for (const principle of result.principles) out.push(`- ${mdText(principle.text)}`);
   }
-  const cited = [
-    ...new Set([
-      ...rec.sources,
-      ...result.warnings.flatMap((w) => w.sources),
-      ...result.plan.flatMap((p) => p.sources),
-      ...result.principles.flatMap((p) => p.sources),
-    ]),
-  ];
+  const cited = citedSources(result);
   out.push("", "## Sources", "");
   for (const id of cited) {
     const source = rules.sources[id];

@@ -3,7 +3,7 @@ import { formatNumber } from "../core/parse-number.js";
 import type { Answer } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
-import { renderSource } from "./sources.js";
+import { citedSources, renderSource } from "./sources.js";
 import { wrap, type Style } from "./style.js";
 
 const MAX_WHAT_IF = 6;
@@ -175,14 +175,7 @@ export function renderRecommendation(
     for (const principle of result.principles) out.push(wrap(`• ${principle.text}`, style.width, "  ", "  "));
   }
 
-  const cited = [
-    ...new Set([
-      ...rec.sources,
-      ...result.warnings.flatMap((w) => w.sources),
-      ...result.plan.flatMap((p) => p.sources),
-      ...result.principles.flatMap((p) => p.sources),
-    ]),
-  ];
+  const cited = citedSources(result);
   out.push(heading("Sources", style));
   for (const id of cited) out.push(renderSource(rules, id, style));
   if (style.hints)

@@ -1,3 +1,4 @@
+import type { Result } from "../core/evaluate.js";
 import type { Rules } from "../core/rules-schema.js";
 import { wrap, type Style } from "./style.js";
 
@@ -15,4 +16,16 @@ export function renderSource(rules: Rules, id: string, style: Style, indent = " 
   const title = wrap(`${style.paint.dim(`[${id}]`)} ${source?.title ?? id}`, style.width, indent, "    ");
   const where = source?.url ? link(source.url, style) : source?.ref;
   return where ? `${title}\n${indent}    ${style.paint.dim(where)}` : title;
+}
+
+/** Every source the advice cites (the recommendation, its warnings, plan steps and principles), each once. */
+export function citedSources(result: Result): string[] {
+  return [
+    ...new Set([
+      ...result.recommendation.sources,
+      ...result.warnings.flatMap((w) => w.sources),
+      ...result.plan.flatMap((p) => p.sources),
+      ...result.principles.flatMap((p) => p.sources),
+    ]),
+  ];
 }
