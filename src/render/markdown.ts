@@ -2,7 +2,7 @@ import type { Result } from "../core/evaluate.js";
 import type { Rules } from "../core/rules-schema.js";
 import { mdLink, mdText } from "./markdown-text.js";
 import { citedSources } from "./sources.js";
-import { showAnswer } from "./recommendation.js";
+import { showAnswer, whyNot } from "./recommendation.js";
 
 /** A decision record a team can commit: context, decision, alternatives, consequences, next steps, sources. */
 export function renderDecisionRecord(rules: Rules, result: Result): string {
@@ -23,7 +23,7 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
   const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
-    const against = approach.reasons.find((r) => r.effect < 0)?.because ?? "Fewer of the answers point to it.";
+    const against = whyNot(approach);
     const why = approach.excluded
       ? `Excluded: ${approach.excludedBy.map((e) => e.because).join(" ")}`
       : `Scored ${approach.score} against ${leaderScore}. ${against}`;

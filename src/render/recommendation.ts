@@ -84,7 +84,7 @@ export function renderRecommendation(
       ? paint.bad(`excluded: ${a.excludedBy[0]!.because}`)
       : rec.approaches.includes(a.id)
         ? (a.reasons.find((r) => r.effect > 0)?.because ?? paint.dim("no rule in its favour"))
-        : (a.reasons.find((r) => r.effect < 0)?.because ?? paint.dim("fewer of the answers point to it")),
+        : whyNot(a),
   ]);
   out.push(
     renderGrid(
@@ -240,4 +240,17 @@ export function renderExplanation(result: Result, style: Style): string {
     }
   }
   return out.join("\n");
+}
+
+/**
+ * Why an approach that is neither recommended nor excluded lost: the strongest answer against it, or, when no
+ * answer counts against it, that it only gained less (with its own strongest reason, labelled as its own).
+ */
+export function whyNot(approach: Result["ranking"][number]): string {
+  const against = approach.reasons.find((r) => r.effect < 0);
+  if (against) return against.because;
+  const own = approach.reasons.find((r) => r.effect > 0);
+  return own
+    ? `No answer counts against it; it gains less. For it: ${own.because}`
+    : "No answer counts for or against it.";
 }

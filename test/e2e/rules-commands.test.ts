@@ -542,3 +542,48 @@ describe("advise rules test --format junit, with ids that XML cannot hold as the
     expect(parsed.testsuites.testsuite.testcase["@_name"]).toMatch(/^<tag> & "quote" [^\uFFFE\uFFFF]* end$/);
   });
 });
+
+describe("ADVISE_RULES", () => {
+  const broken = { ADVISE_RULES: "no-such-rules.yaml" };
+
+  it("is read relative to the working folder", () => {
+    const dir = tempDir("advise-env-rules-");
+    writeFileSync(
+      join(dir, "ours.yaml"),
+      readFileSync(join(ROOT, "examples/acme-rules.yaml"), "utf8").replace(/^extends: .*$/m, "extends: default"),
+    );
+    const run = runCli(["questions", "--format", "json"], { cwd: dir, env: { ADVISE_RULES: "ours.yaml" } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dimensions.length).toBeGreaterThan(
+      JSON.parse(runCli(["questions", "--format", "json"]).stdout).dimensions.length,
+    );
+  });
+
+  it("names the variable when it cannot be used, and stops only the commands that use the rules", () => {
+    const table = runCli(["table"], { env: broken });
+    expect(table.code).toBe(2);
+    expect(table.stderr).toMatch(
+      /^advise: ADVISE_RULES="no-such-rules.yaml" cannot be used: rules file "no-such-rules.yaml" does not exist/,
+    );
+    for (const args of [
+      ["--help"],
+      ["--version"],
+      ["help", "exit-codes"],
+      ["completion", "bash"],
+      ["rules", "schema"],
+      ["rules", "validate", "rules/default.yaml"],
+    ]) {
+      const run = runCli(args, { env: broken });
+      expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
+    }
+  });
+
+  it("gives way to --rules, the last of which wins", () => {
+    const run = runCli(
+      ["questions", "--format", "json", "--rules", "no-such.yaml", "--rules", "examples/acme-rules.yaml"],
+      { env: broken },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dimensions.some((d: { id: string }) => d.id === "data-residency")).toBe(true);
+  });
+});
