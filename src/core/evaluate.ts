@@ -113,9 +113,8 @@ function confidenceOf(
 ): ConfidenceVerdict {
   const { ranking, approaches } = decision;
   const names = indexRules(rules).approaches;
-  // "In-context learning" reads "in-context learning" mid-sentence; "RAG" stays as it is.
-  const nameOf = (id: string) =>
-    (names.get(id)?.shortName ?? names.get(id)?.name ?? id).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  // An approach is named as everywhere else (one display name), mid-sentence too.
+  const nameOf = (id: string) => names.get(id)?.shortName ?? names.get(id)?.name ?? id;
   const leaders = ranking.filter((a) => approaches.includes(a.id));
   const answered = Math.round(answeredShare * rules.dimensions.length);
   const answeredWords = `${answered} of ${rules.dimensions.length} questions answered`;
