@@ -26,12 +26,18 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * The processor time (user and system, in microseconds) that `run` takes in this process: other programs on a
+ * The processor time (user and system, in microseconds) that `run` takes in this process (a promise of it when
+ * `run` returns one): other programs on a
  * busy machine stretch the wall clock, much less this. Growth tests compare such times as ratios.
  */
-export function cpuTime(run: () => unknown): number {
+export function cpuTime(run: () => Promise<unknown>): Promise<number>;
+export function cpuTime(run: () => unknown): number;
+export function cpuTime(run: () => unknown): number | Promise<number> {
   const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return used.user + used.system;
+  const used = () => {
+    const { user, system } = process.cpuUsage(start);
+    return user + system;
+  };
+  const done = run();
+  return done instanceof Promise ? done.then(used) : used();
 }

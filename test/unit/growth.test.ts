@@ -3,20 +3,16 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { tempDir } from "../helpers.js";
+import { cpuTime, tempDir } from "../helpers.js";
 
 // Time must grow in proportion to the input: doubling it must about double the time (a ratio of the best of a
-// few runs, never a clock), where a quadratic path would quadruple it. Processor time, not elapsed time: other
-// processes on a shared machine slow the elapsed time of one run more than another's.
+// few runs of processor time, never a clock), where a quadratic path would quadruple it.
 const LINEAR = 3;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < 5; i++) {
-    const start = process.cpuUsage();
-    await run();
-    const { user, system } = process.cpuUsage(start);
-    best = Math.min(best, user + system);
+    best = Math.min(best, await cpuTime(run));
   }
   return best;
 }
