@@ -4,6 +4,7 @@ import type { Rules } from "../core/rules-schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { builtinRules, loadRulesSource } from "../io/rules-source.js";
 import { chalkPaint, colorFor, styleFor } from "../io/terminal.js";
+import { NO_PAINT } from "../render/style.js";
 import type { Io, Output } from "./context.js";
 import { HELP_TOPICS, helpTopic } from "./help-topics.js";
 import { buildProgram } from "./program.js";
@@ -62,21 +63,23 @@ async function rulesFor(io: Io): Promise<Rules> {
 export async function main(io: Io): Promise<number> {
   // Style flags are read from argv itself: given before or after the command name, both count.
   const flags = { color: io.argv.includes("--no-color") ? false : undefined, ascii: io.argv.includes("--ascii") };
-  const styleOf = (stream: Output) => styleFor(stream, io.env, flags, chalkPaint());
+  const widthOf = (stream: Output) => styleFor(stream, io.env, flags, NO_PAINT).width;
+  const styleOf = async (stream: Output) =>
+    styleFor(stream, io.env, flags, colorFor(stream, io.env, flags) ? await chalkPaint() : NO_PAINT);
   try {
-    const topic = helpTopic(io.argv, styleOf(io.stdout).width);
+    const topic = helpTopic(io.argv, widthOf(io.stdout));
     if (topic !== undefined) {
       io.stdout.write(topic);
       return 0;
     }
     checkStandardInputOnce(io.argv);
     const rules = await rulesFor(io);
-    const style = styleOf(io.stdout);
+    const style = await styleOf(io.stdout);
     const program = buildProgram(rules, VERSION, () => ({ io, rules, style }), {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       getOutHelpWidth: () => style.width,
-      getErrHelpWidth: () => styleOf(io.stderr).width,
+      getErrHelpWidth: () => widthOf(io.stderr),
       getOutHasColors: () => style.color,
       getErrHasColors: () => colorFor(io.stderr, io.env, flags),
     });
@@ -98,6 +101,6 @@ export async function main(io: Io): Promise<number> {
       throw error;
     }
   } catch (error) {
-    return reportError(error, io.stderr, io.env, styleOf(io.stderr));
+    return reportError(error, io.stderr, io.env, await styleOf(io.stderr));
   }
 }

@@ -1,4 +1,3 @@
-import { Chalk } from "chalk";
 import { NO_PAINT, type Paint, type Style } from "../render/style.js";
 
 export interface TerminalStream {
@@ -28,9 +27,10 @@ export function colorFor(
 
 let chalk: Paint | undefined;
 
-/** chalk's colours, 16-colour level: whether to paint at all is decided by colorFor. */
-export function chalkPaint(): Paint {
+/** chalk's colours, 16-colour level, loaded only when something is painted (colorFor decides). */
+export async function chalkPaint(): Promise<Paint> {
   if (!chalk) {
+    const { Chalk } = await import("chalk");
     const c = new Chalk({ level: 1 });
     chalk = { bold: c.bold, dim: c.dim, accent: c.cyan, good: c.green, bad: c.red, warn: c.yellow };
   }
