@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll } from "vitest";
 import { loadRules } from "../src/core/load-rules.js";
-import type { Rules } from "../src/core/rules-schema.js";
+import type { Dimension, Rules } from "../src/core/rules-schema.js";
 
 export const DEFAULT_RULES_TEXT = readFileSync(new URL("../rules/default.yaml", import.meta.url), "utf8");
 let cached: Rules | undefined;
@@ -40,4 +41,13 @@ export function cpuTime(run: () => unknown): number | Promise<number> {
   };
   const done = run();
   return done instanceof Promise ? done.then(used) : used();
+}
+
+/** Any answer a question accepts: one of its values, yes or no, or a number drawn from `numbers`. */
+export function answerFor(d: Dimension, numbers: fc.Arbitrary<number>): fc.Arbitrary<string | number | boolean> {
+  return d.type === "enum"
+    ? fc.constantFrom(...d.values.map((v) => v.id))
+    : d.type === "boolean"
+      ? fc.boolean()
+      : numbers;
 }

@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, fitsWith, shownWith, type Result } from "../../src/core/evaluate.js";
 import type { Profile } from "../../src/core/parse-profile.js";
-import type { Dimension } from "../../src/core/rules-schema.js";
-import { defaultRules } from "../helpers.js";
+import { answerFor, defaultRules } from "../helpers.js";
 
 // Fixed seed and bounded runs, as in properties.test.ts; FC_RUNS and FC_SEED run more or other cases.
 const settings = { seed: Number(process.env.FC_SEED ?? 20261130), numRuns: Number(process.env.FC_RUNS ?? 400) };
@@ -30,17 +29,13 @@ const thresholds = (): number[] => {
 };
 const numbers = thresholds();
 
-const answerFor = (d: Dimension): fc.Arbitrary<string | number | boolean> =>
-  d.type === "enum"
-    ? fc.constantFrom(...d.values.map((v) => v.id))
-    : d.type === "boolean"
-      ? fc.boolean()
-      : fc.constantFrom(...numbers);
-
 /** Any profile: each question answered or left open. */
-const profiles = fc.record(Object.fromEntries(rules.dimensions.map((d) => [d.id, answerFor(d)])), {
-  requiredKeys: [],
-}) as fc.Arbitrary<Profile>;
+const profiles = fc.record(
+  Object.fromEntries(rules.dimensions.map((d) => [d.id, answerFor(d, fc.constantFrom(...numbers))])),
+  {
+    requiredKeys: [],
+  },
+) as fc.Arbitrary<Profile>;
 
 const ruleById = new Map(rules.rules.map((r) => [r.id, r]));
 const warningById = new Map(rules.warnings.map((w) => [w.id, w]));

@@ -8,8 +8,7 @@ import { formatNumber, parseNumber } from "../../src/core/parse-number.js";
 import { parseProfile, type Profile } from "../../src/core/parse-profile.js";
 import { readDocument } from "../../src/core/read-document.js";
 import { candidateAnswers } from "../../src/core/what-if.js";
-import type { Dimension } from "../../src/core/rules-schema.js";
-import { DEFAULT_RULES_TEXT, defaultRules } from "../helpers.js";
+import { answerFor, DEFAULT_RULES_TEXT, defaultRules } from "../helpers.js";
 
 // Fixed seed and bounded runs in CI; FC_RUNS=5000 (for example) runs longer, FC_SEED picks another seed.
 const settings = { seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Number(process.env.FC_RUNS ?? 150) };
@@ -17,16 +16,11 @@ const settings = { seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Numbe
 const timeout = Math.max(20_000, settings.numRuns * 100);
 const rules = defaultRules();
 
-const answerFor = (d: Dimension): fc.Arbitrary<string | number | boolean> =>
-  d.type === "enum"
-    ? fc.constantFrom(...d.values.map((v) => v.id))
-    : d.type === "boolean"
-      ? fc.boolean()
-      : fc.oneof(fc.nat(), fc.integer({ min: 0, max: 2e12 }), fc.double({ min: 0, max: 1e13, noNaN: true }));
+const numbers = fc.oneof(fc.nat(), fc.integer({ min: 0, max: 2e12 }), fc.double({ min: 0, max: 1e13, noNaN: true }));
 
 /** Any profile the rules accept: each question answered or left open. */
 const profiles: fc.Arbitrary<Profile> = fc.record(
-  Object.fromEntries(rules.dimensions.map((d) => [d.id, answerFor(d)])),
+  Object.fromEntries(rules.dimensions.map((d) => [d.id, answerFor(d, numbers)])),
   { requiredKeys: [] },
 ) as fc.Arbitrary<Profile>;
 
