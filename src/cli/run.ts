@@ -24,7 +24,10 @@ export async function run(): Promise<void> {
   process.exitCode = await main({
     argv: process.argv.slice(2),
     env: process.env,
-    stdin: process.stdin,
+    // Opened on first use: a command that reads nothing never sets up standard input.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     asker: async ({ color }) => {
@@ -37,4 +40,4 @@ export async function run(): Promise<void> {
   });
 }
 
-await run();
+void run();

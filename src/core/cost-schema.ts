@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../vendor/zod.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";
 import { COST_BASES } from "./cost.js";
 

@@ -10,7 +10,7 @@ import {
   type Node,
   type Pair,
   type YAMLMap,
-} from "yaml";
+} from "../vendor/yaml.js";
 import { codeFrame } from "./code-frame.js";
 import type { Problem } from "./errors.js";
 

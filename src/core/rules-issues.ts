@@ -1,4 +1,5 @@
-import type { core, z } from "zod";
+import type * as z from "../vendor/zod.js";
+import type { core } from "../vendor/zod.js";
 import type { PathSegment } from "./check-rules.js";
 import { isObject, listKind } from "./merge-rules.js";
 import { NUMBER_FORMS } from "./parse-number.js";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../vendor/zod.js";
 import { RulesSchema } from "./rules-schema.js";
 
 type Json = Record<string, unknown>;

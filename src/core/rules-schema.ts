@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../vendor/zod.js";
 import { CostSchema, Day } from "./cost-schema.js";
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "./limits.js";
 import { NUMBER_FORMS, parseNumber } from "./parse-number.js";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../vendor/zod.js";
 import type { PathSegment } from "./check-rules.js";
 import type { Problem } from "./errors.js";
 import { evaluate, type Confidence, type Result } from "./evaluate.js";

@@ -1,6 +1,4 @@
-import confirm from "@inquirer/confirm";
-import input from "@inquirer/input";
-import select from "@inquirer/select";
+import { confirm, input, select } from "../vendor/inquirer.js";
 import { CancelledError, TerminatedError } from "../core/errors.js";
 import { parseAnswer, type Answer } from "../core/parse-profile.js";
 import type { Dimension, EnumDimension } from "../core/rules-schema.js";

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import module from "node:module";
-
+"use strict";
 // Node 22.1 and newer keep the compiled bundle between runs; older versions start without the cache.
-module.enableCompileCache?.();
-await import("../dist/cli.js");
+require("node:module").enableCompileCache?.();
+require("../dist/cli.cjs");
