@@ -346,7 +346,12 @@ function monthlyAt(
   return changed ? changed.monthly[scenario] : Number.NaN;
 }
 
-/** Requests a day where the two monthly costs meet, the crossing nearest today's volume; null when none in 1 to 1e9. */
+/**
+ * Requests a day where the two monthly costs meet, the crossing nearest today's volume; null when none in 1 to 1e9.
+ * Every monthly item is linear in requests a day except hosting, which adds replicas above one GPU's daily load
+ * (docs/cost.md): between 1, that load and 1e9 the difference of the two costs is a straight line, so each
+ * crossing is found exactly from its values at those volumes.
+ */
 function volumeCrossing(
   rules: Rules,
   cost: CostRules,
@@ -359,24 +364,21 @@ function volumeCrossing(
 ): number | null {
   const diff = (q: number) =>
     monthlyAt(rules, cost, prices, a, answers, q, scenario) - monthlyAt(rules, cost, prices, b, answers, q, scenario);
-  const grid = Array.from({ length: 181 }, (_, i) => 10 ** (i / 20));
+  const volumes = [...new Set([1, Math.min(Math.max(1, cost.constants.queriesPerGpuDay), 1e9), 1e9])];
   const roots: number[] = [];
-  let prev = diff(grid[0]!);
-  for (let i = 1; i < grid.length; i++) {
-    const next = diff(grid[i]!);
+  let last: { q: number; d: number } | undefined;
+  let firstZero: number | undefined;
+  for (const q of volumes) {
+    const d = diff(q);
     // Only a change of sign is a crossing; a stretch of equal costs is not.
-    if (next === 0) continue;
-    if (prev !== 0 && Math.sign(prev) !== Math.sign(next)) {
-      let lo = grid[i - 1]!;
-      let hi = grid[i]!;
-      for (let step = 0; step < 60; step++) {
-        const mid = (lo + hi) / 2;
-        if (Math.sign(diff(mid)) === Math.sign(prev)) lo = mid;
-        else hi = mid;
-      }
-      roots.push((lo + hi) / 2);
+    if (d === 0) {
+      firstZero ??= q;
+      continue;
     }
-    prev = next;
+    if (last && Math.sign(last.d) !== Math.sign(d))
+      roots.push(firstZero ?? last.q + ((q - last.q) * last.d) / (last.d - d));
+    last = { q, d };
+    firstZero = undefined;
   }
   if (roots.length === 0) return null;
   const target = Math.log10(Math.max(1, current));

@@ -313,6 +313,31 @@ describe("properties", () => {
     );
   });
 
+  it("finds where the monthly costs meet: at that volume they are equal, and on either side they differ in sign", () => {
+    const monthly = (profile: Profile, q: number, id: string, s: "low" | "high") =>
+      costSketch(real, { ...profile, "queries-per-day": q }, standing, NOW)!.approaches.find((a) => a.id === id)!
+        .monthly[s];
+    let found = 0;
+    fc.assert(
+      fc.property(profileArb, (profile) => {
+        const sketch = costSketch(real, profile, standing, NOW)!;
+        if (!sketch.volume) return;
+        const { recommendation, runnerUp } = sketch.volume;
+        for (const s of ["low", "high"] as const) {
+          const q = sketch.volume.queriesPerDay[s];
+          if (q === null) continue;
+          found++;
+          const gap = (at: number) => monthly(profile, at, recommendation, s) - monthly(profile, at, runnerUp, s);
+          const scale = Math.max(1, monthly(profile, q, recommendation, s));
+          expect(Math.abs(gap(q)) / scale).toBeLessThan(1e-6);
+          expect(Math.sign(gap(q / 1.5)) * Math.sign(gap(q * 1.5))).toBeLessThanOrEqual(0);
+        }
+      }),
+      settings,
+    );
+    expect(found).toBeGreaterThan(10);
+  });
+
   it("draws the table and chart within any width, in ASCII when asked", () => {
     fc.assert(
       fc.property(profileArb, fc.integer({ min: 30, max: 160 }), fc.boolean(), (profile, width, unicode) => {
