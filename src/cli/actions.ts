@@ -211,9 +211,10 @@ export function sketchFor(
   ctx: Context,
   answers: Pick<Answers, "profile" | "cost">,
   result: Result,
+  now = today(ctx),
 ): CostSketch | undefined {
   return answers.profile["queries-per-day"] !== undefined
-    ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, today(ctx))
+    ? costSketch(ctx.rules, { ...answers.profile, ...answers.cost }, result, now)
     : undefined;
 }
 
@@ -223,7 +224,7 @@ export function resultDocument(result: Result, sketch: CostSketch | undefined) {
 }
 
 /** The run's date as YYYY-MM-DD: ADVISE_TODAY when set (for reproducible records), else today. */
-function today(ctx: Context): string {
+export function today(ctx: Context): string {
   const given = ctx.io.env.ADVISE_TODAY;
   if (given === undefined || given === "") return new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given)))

@@ -3,7 +3,7 @@ import { AdviseError, isAdviseError, type Problem } from "../core/errors.js";
 import { MAX_INPUT_BYTES } from "../core/limits.js";
 import { decodeText, InputError, inputStream } from "../io/read-input.js";
 import { batchProgress } from "./batch-progress.js";
-import { resultDocument, sketchFor } from "./actions.js";
+import { resultDocument, sketchFor, today } from "./actions.js";
 import type { Context, Output } from "./context.js";
 import { parseSource } from "./gather-answers.js";
 
@@ -181,15 +181,17 @@ async function send(out: Output & { destroyed?: boolean }, text: string): Promis
  * Evaluates every profile of a batch and writes one JSON line per record, in order: the document that
  * `recommend --format json` prints, with the record's `line` and its own `id` when it has one. A bad record
  * becomes an error line and never stops the others; the exit code is 2 if any record was bad.
- * Without `whatIf` the what-if search and the cost sketch are skipped (they dominate the time of a batch), so
- * `whatIf` and `sharpen` are empty, there is no `cost`, and confidence rests on the margin and the share of
- * questions answered. With it, each line is the whole document.
+ * Without `whatIf` the what-if search is skipped (it dominates the time of a batch), so `whatIf` and `sharpen`
+ * are empty and confidence rests on the margin and the share of questions answered. With it, each line is the
+ * whole document.
  */
 export async function runBatch(
   ctx: Context,
   options: { file: string; whatIf: boolean; clock?: () => number },
 ): Promise<void> {
   const search = options.whatIf ? "all" : "none";
+  // One date for the whole batch, so that records are judged alike even when the batch runs past midnight.
+  const now = today(ctx);
   const progress = batchProgress(ctx.io.stderr, options.clock ?? (() => performance.now()));
   let bad = 0;
   let total = 0;
@@ -212,7 +214,7 @@ export async function runBatch(
           id = record.id;
           const answers = parseSource(ctx.rules, { origin: `line ${line}`, values: record.answers });
           const result = evaluate(ctx.rules, answers.profile, { search });
-          const sketch = options.whatIf ? sketchFor(ctx, answers, result) : undefined;
+          const sketch = sketchFor(ctx, answers, result, now);
           text += `${JSON.stringify({ line, ...(id === undefined ? {} : { id }), ...resultDocument(result, sketch) })}\n`;
         } catch (problem) {
           bad++;

@@ -113,7 +113,7 @@ const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--what-if",
-    description: "with --batch: each line the whole document, what-if search and cost sketch included (slower)",
+    description: "with --batch: each line the whole document, the what-if search included (slower)",
   },
 ];
 

@@ -3,6 +3,7 @@ import { summarize } from "./evaluate.js";
 import type { ContextPart, CostItem, CostPlan, CostPrice, CostQuestion, CostRules } from "./cost-schema.js";
 import { parseNumber } from "./parse-number.js";
 import type { Answer, Profile } from "./parse-profile.js";
+import { indexRules } from "./rules-index.js";
 import type { Rules } from "./rules-schema.js";
 
 /**
@@ -111,6 +112,7 @@ type Scenario = (typeof SCENARIOS)[number];
 /** Reads an answer, from the profile or else the rules' defaults, and records each default used. */
 class Answers {
   readonly used: Record<string, Answer> = {};
+  private readonly numbers = new Map<string, number>();
   constructor(
     private readonly profile: Profile,
     private readonly defaults: Record<string, Answer>,
@@ -128,10 +130,13 @@ class Answers {
     return undefined;
   }
   number(id: string): number {
+    const known = this.numbers.get(id);
+    if (known !== undefined) return known;
     const raw = this.value(id);
     const value = typeof raw === "boolean" ? undefined : parseNumber(raw);
     if (value === undefined || !Number.isFinite(value) || value < 0)
       throw new Error(`the cost sketch needs a number for "${id}"; add it to cost.defaults`);
+    this.numbers.set(id, value);
     return value;
   }
 }
@@ -293,6 +298,15 @@ export function addMonths(day: string, months: number): string {
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
 
+const staleDates = new WeakMap<CostPrice, string>();
+
+/** The day from which a price counts as stale; worked out once per price, as a batch asks for every record. */
+function staleFrom(price: CostPrice, months: number): string {
+  let day = staleDates.get(price);
+  if (day === undefined) staleDates.set(price, (day = addMonths(price.checked, months)));
+  return day;
+}
+
 /** Rounds down (low) and up (high) to two significant figures, whole currency units below 100, so a range never claims more precision than it has and still holds the exact figures. */
 export function roundRange(range: Range): Range {
   return { low: roundTo(range.low, Math.floor), high: roundTo(range.high, Math.ceil) };
@@ -332,57 +346,51 @@ const formatCount = (n: number) =>
       ? `${Number((n / 1e3).toPrecision(2))}k`
       : String(Number(n.toPrecision(2)));
 
-/** The monthly-cost difference of `a` over `b` as a function of requests a day. */
-function monthlyAt(
-  rules: Rules,
-  cost: CostRules,
-  prices: Map<string, CostPrice>,
-  target: ApproachCost,
-  answers: Answers,
-  qpd: number,
-  scenario: Scenario,
-): number {
-  const changed = costOf(rules, cost, prices, target.id, target.variant, answers.with("queries-per-day", qpd));
-  return changed ? changed.monthly[scenario] : Number.NaN;
-}
-
 /**
- * Requests a day where the two monthly costs meet, the crossing nearest today's volume; null when none in 1 to 1e9.
- * Every monthly item is linear in requests a day except hosting, which adds replicas above one GPU's daily load
- * (docs/cost.md): between 1, that load and 1e9 the difference of the two costs is a straight line, so each
- * crossing is found exactly from its values at those volumes.
+ * Requests a day where the two monthly costs meet, low and high: the crossing nearest today's volume, null when
+ * none in 1 to 1e9. Every monthly item is linear in requests a day except hosting, which adds replicas above one
+ * GPU's daily load (docs/cost.md): between 1, that load and 1e9 the difference of the two costs is a straight line,
+ * so each crossing is found exactly from the costs at those volumes.
  */
-function volumeCrossing(
-  rules: Rules,
+function volumeCrossings(
   cost: CostRules,
   prices: Map<string, CostPrice>,
   a: ApproachCost,
   b: ApproachCost,
   answers: Answers,
   current: number,
-  scenario: Scenario,
-): number | null {
-  const diff = (q: number) =>
-    monthlyAt(rules, cost, prices, a, answers, q, scenario) - monthlyAt(rules, cost, prices, b, answers, q, scenario);
+): Record<Scenario, number | null> {
   const volumes = [...new Set([1, Math.min(Math.max(1, cost.constants.queriesPerGpuDay), 1e9), 1e9])];
-  const roots: number[] = [];
-  let last: { q: number; d: number } | undefined;
-  let firstZero: number | undefined;
-  for (const q of volumes) {
-    const d = diff(q);
-    // Only a change of sign is a crossing; a stretch of equal costs is not.
-    if (d === 0) {
-      firstZero ??= q;
-      continue;
+  const monthly = (target: ApproachCost, q: number) => {
+    const at = answers.with("queries-per-day", q);
+    return sum(linesOf(planFor(cost, [target.variant, target.id], at)!.monthly, cost, prices, at));
+  };
+  const gaps = volumes.map((q) => {
+    const [ma, mb] = [monthly(a, q), monthly(b, q)];
+    return { q, low: ma.low - mb.low, high: ma.high - mb.high };
+  });
+  const nearest = (scenario: Scenario): number | null => {
+    const roots: number[] = [];
+    let last: { q: number; d: number } | undefined;
+    let firstZero: number | undefined;
+    for (const { q, [scenario]: d } of gaps) {
+      // Only a change of sign is a crossing; a stretch of equal costs is not.
+      if (d === 0) {
+        firstZero ??= q;
+        continue;
+      }
+      if (last && Math.sign(last.d) !== Math.sign(d))
+        roots.push(firstZero ?? last.q + ((q - last.q) * last.d) / (last.d - d));
+      last = { q, d };
+      firstZero = undefined;
     }
-    if (last && Math.sign(last.d) !== Math.sign(d))
-      roots.push(firstZero ?? last.q + ((q - last.q) * last.d) / (last.d - d));
-    last = { q, d };
-    firstZero = undefined;
-  }
-  if (roots.length === 0) return null;
-  const target = Math.log10(Math.max(1, current));
-  return roots.reduce((best, q) => (Math.abs(Math.log10(q) - target) < Math.abs(Math.log10(best) - target) ? q : best));
+    if (roots.length === 0) return null;
+    const target = Math.log10(Math.max(1, current));
+    return roots.reduce((best, q) =>
+      Math.abs(Math.log10(q) - target) < Math.abs(Math.log10(best) - target) ? q : best,
+    );
+  };
+  return { low: nearest("low"), high: nearest("high") };
 }
 
 function describeBreakEven(r: ApproachCost, o: ApproachCost, months: BreakEven["months"], horizon: number): string {
@@ -452,7 +460,7 @@ export function costSketch(
   const cost = rules.cost;
   if (!cost) return undefined;
   const standing = result ?? summarize(rules, profile);
-  const prices = new Map(cost.prices.map((p) => [p.id, p]));
+  const { prices, dimensions } = indexRules(rules);
   const answers = new Answers(profile, cost.defaults);
   const rec = standing.recommendation;
   const runnerUpId = standing.ranking.find((a) => !rec.approaches.includes(a.id) && !a.excluded)?.id ?? null;
@@ -484,10 +492,7 @@ export function costSketch(
       summary: describeBreakEven(recCost, runnerCost, months, cost.horizonMonths),
     };
     const current = answers.number("queries-per-day");
-    const q = {
-      low: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "low"),
-      high: volumeCrossing(rules, cost, prices, recCost, runnerCost, answers, current, "high"),
-    };
+    const q = volumeCrossings(cost, prices, recCost, runnerCost, answers, current);
     volume = {
       recommendation: recCost.id,
       runnerUp: runnerCost.id,
@@ -502,9 +507,8 @@ export function costSketch(
   ].map((id) => prices.get(id)!);
   const asOf = usedPrices.map((p) => p.checked).sort()[0] ?? now;
   const stale = usedPrices
-    .filter((p) => addMonths(p.checked, cost.staleAfterMonths) < now)
+    .filter((p) => staleFrom(p, cost.staleAfterMonths) < now)
     .map((p) => ({ id: p.id, label: p.label, checked: p.checked }));
-  const dimensions = new Map(rules.dimensions.map((d) => [d.id, d]));
   const k = cost.constants;
   const assumptions = [
     ...Object.entries(answers.used).map(([id, value]) => {

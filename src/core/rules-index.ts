@@ -1,3 +1,4 @@
+import type { CostPrice } from "./cost-schema.js";
 import type { Approach, Dimension, Rules } from "./rules-schema.js";
 
 export interface RulesIndex {
@@ -5,6 +6,8 @@ export interface RulesIndex {
   approaches: Map<string, Approach>;
   /** Position of each approach for breaking ties: the `tieBreak` list first, then the file's order. */
   order: Map<string, number>;
+  /** The cost section's prices by id; empty without one. */
+  prices: Map<string, CostPrice>;
 }
 
 const cache = new WeakMap<Rules, RulesIndex>();
@@ -22,6 +25,7 @@ export function indexRules(rules: Rules): RulesIndex {
       dimensions: new Map(rules.dimensions.map((d) => [d.id, d])),
       approaches: new Map(rules.approaches.map((a) => [a.id, a])),
       order,
+      prices: new Map((rules.cost?.prices ?? []).map((p) => [p.id, p])),
     };
     cache.set(rules, index);
   }

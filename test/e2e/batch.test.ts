@@ -4,10 +4,11 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
+import { costData, costSketch } from "../../src/core/cost.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import { parseProfile } from "../../src/core/parse-profile.js";
 import { defaultRules, tempDir } from "../helpers.js";
-import { BIN, runCli } from "./run-cli.js";
+import { BIN, runCli, TODAY } from "./run-cli.js";
 
 const dir = tempDir("advise-batch-");
 const lines = (text: string) =>
@@ -108,10 +109,12 @@ describe("recommend --batch", () => {
       '{"id":3,"need":"knowlege"}',
       "not json",
       '{"need":"behavior"}',
+      '{"need":"knowledge","queries-per-day":"20k","prompt-tokens":"2k"}',
     ].join("\n");
     for (const extra of [[], ["--what-if"]]) {
       const out = lines(runCli(["--batch", "-", ...extra], { input }).stdout);
-      expect(out.map((r) => Boolean(r.error))).toEqual([false, true, true, false]);
+      expect(out.map((r) => Boolean(r.error))).toEqual([false, true, true, false, false]);
+      expect(out.map((r) => "cost" in r)).toEqual([false, false, false, false, true]);
       for (const record of out) expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     }
     const [result, error] = lines(runCli(["--batch", "-"], { input }).stdout);
@@ -194,8 +197,10 @@ describe("recommend --batch", () => {
     expect(out).toHaveLength(records.length);
     out.forEach((text, i) => {
       const profile = parseProfile(rules, { origin: "test", values: records[i]! });
-      // Without --what-if, no cost sketch either: the test of --what-if above checks the whole document.
-      expect(text).toBe(JSON.stringify({ line: i + 1, ...evaluate(rules, profile, { search: "none" }) }));
+      // Without --what-if the search is skipped; the cost sketch is there as in --format json when the volume is known.
+      const result = evaluate(rules, profile, { search: "none" });
+      const sketch = profile["queries-per-day"] === undefined ? undefined : costSketch(rules, profile, result, TODAY);
+      expect(text).toBe(JSON.stringify({ line: i + 1, ...result, ...(sketch ? { cost: costData(sketch) } : {}) }));
     });
   });
 

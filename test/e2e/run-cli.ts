@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/advise.cjs", import.meta.url));
+/** The date every run is told is today (ADVISE_TODAY), so that what the cost sketch says of its prices is fixed. */
+export const TODAY = "2026-11-30";
 
 export interface CliRun {
   stdout: string;
@@ -28,7 +30,7 @@ export function runCli(
       HOME: process.env.HOME ?? "",
       COLUMNS: "80",
       NO_COLOR: "1",
-      ADVISE_TODAY: "2026-11-30",
+      ADVISE_TODAY: TODAY,
       ...options.env,
     },
   });
