@@ -143,7 +143,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     ctx.io.asker !== undefined &&
     canPrompt(() => ctx.io.stdin, ctx.io.stdout) &&
     missing.length > 0;
-  const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color }) : undefined;
+  const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color, bold: ctx.style.paint.bold }) : undefined;
   if (ask) {
     ctx.io.stdout.write(
       `${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`,

@@ -18,6 +18,8 @@ export interface PromptStreams {
   output: NodeJS.WritableStream;
   /** Aborted when the process is asked to stop (SIGTERM): the prompt tidies the terminal up and ends. */
   signal?: AbortSignal;
+  /** How a question is set off (bold in colour); plain text by default. */
+  bold?: (text: string) => string;
 }
 
 // Text from the rules file (which may be the user's own) is shown through shown(), like every text from outside.
@@ -25,6 +27,8 @@ const heading = (dimension: Dimension, { index, total }: Progress) =>
   `(${index}/${total}) ${shown(dimension.question)}`;
 
 /** What a choice says under the list when highlighted: its own meaning, then the question's help. */
+const plain = (text: string) => text;
+
 const describe = (meaning: string | undefined, help: string | undefined) =>
   [meaning, help]
     .filter((text): text is string => Boolean(text))
@@ -32,12 +36,32 @@ const describe = (meaning: string | undefined, help: string | undefined) =>
     .join("\n");
 
 /**
+ * The line an answered question leaves on screen: the question wrapped here, after the "✔ " Inquirer puts before
+ * it, and the answer after it when it fits, else on a line of its own, indented. Left to Inquirer, the whole line
+ * is wrapped as one and a wrapped line can start with a space. `message` and `answer` are a theme's style hooks.
+ */
+function answeredLine(question: string, width: number, bold: (text: string) => string) {
+  let room = width;
+  return {
+    message: (text: string, status: string) => {
+      if (status !== "done") return bold(text);
+      const lines = wrap(`✔ ${question}`, width).slice(2).split("\n");
+      room = width - (lines.length === 1 ? 2 : 0) - lines.at(-1)!.length - 1;
+      return bold(lines.join("\n"));
+    },
+    answer: (text: string) => (text.length <= room ? text : `\n  ${text}`),
+  };
+}
+
+/**
  * A select over the enum's values, labels shown and, for the highlighted one, its meaning and the question's help.
  * The cursor starts on "Not sure", so pressing Enter through never commits an answer that moves the advice.
  */
-export function enumPrompt(dimension: EnumDimension, progress: Progress) {
+export function enumPrompt(dimension: EnumDimension, progress: Progress, width = 80, bold = plain) {
+  const done = answeredLine(heading(dimension, progress), width, bold);
   return {
     message: heading(dimension, progress),
+    theme: { style: { message: done.message, answer: done.answer } },
     choices: [
       ...dimension.values.map((v) => ({
         name: shown(v.label),
@@ -51,9 +75,11 @@ export function enumPrompt(dimension: EnumDimension, progress: Progress) {
   };
 }
 
-export function booleanPrompt(dimension: Dimension, progress: Progress) {
+export function booleanPrompt(dimension: Dimension, progress: Progress, width = 80, bold = plain) {
+  const done = answeredLine(heading(dimension, progress), width, bold);
   return {
     message: heading(dimension, progress),
+    theme: { style: { message: done.message, answer: done.answer } },
     choices: [
       { name: "Yes", value: "yes", description: describe(undefined, dimension.help) },
       { name: "No", value: "no", description: describe(undefined, dimension.help) },
@@ -67,14 +93,18 @@ export function booleanPrompt(dimension: Dimension, progress: Progress) {
  * A text input that accepts 50k, $20,000 or 2.5m and explains a bad entry inline; empty means not sure. The
  * question's help goes on a line of its own under the question (an input has no description line).
  */
-export function numberPrompt(dimension: Dimension, progress: Progress, width = 80) {
+export function numberPrompt(dimension: Dimension, progress: Progress, width = 80, bold = plain) {
   // Wrapped here, indented, so that a narrow terminal does not break it at an odd place.
   const help = dimension.help ? `\n${wrap(shown(dimension.help), width, "  ")}` : "";
+  const question = heading(dimension, progress);
+  // Once answered, the help goes, as it does under a select: the question and its answer stay.
+  const done = answeredLine(question, width, bold);
   return {
-    message: `${heading(dimension, progress)}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
+    message: `${question}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
+    theme: { style: { message: done.message } },
     // Once answered, an empty entry says what it meant, as the selects do.
     transformer: (raw: string, { isFinal }: { isFinal: boolean }) =>
-      isFinal && raw.trim() === "" ? NOT_SURE_CHOICE : raw,
+      isFinal ? done.answer(raw.trim() === "" ? NOT_SURE_CHOICE : raw) : raw,
     validate: (raw: string) => {
       if (raw.trim() === "") return true;
       const parsed = parseAnswer(dimension, raw);
@@ -110,10 +140,10 @@ export function inquirerAsker(streams: PromptStreams): Asker {
     answer: (dimension, progress) => {
       const raw =
         dimension.type === "enum"
-          ? select(enumPrompt(dimension, progress), context)
+          ? select(enumPrompt(dimension, progress, columnsOf(streams.output), streams.bold), context)
           : dimension.type === "boolean"
-            ? select(booleanPrompt(dimension, progress), context)
-            : input(numberPrompt(dimension, progress, columnsOf(streams.output)), context);
+            ? select(booleanPrompt(dimension, progress, columnsOf(streams.output), streams.bold), context)
+            : input(numberPrompt(dimension, progress, columnsOf(streams.output), streams.bold), context);
       return cancellable(raw.then((value) => toAnswer(dimension, value)));
     },
     confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),

@@ -1,11 +1,12 @@
 import { evaluate } from "../core/evaluate.js";
 import type { ProfileAnswers } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
+import { shown } from "../core/shown.js";
 import type { Asker } from "./asker.js";
 import { questionRounds } from "./question-order.js";
 
-/** How many question ids the second-round offer names before it says "…". */
-const NAMED = 5;
+/** How many questions the second-round offer lists before it says how many more. */
+const NAMED = 4;
 
 /**
  * The second round, the questions that could change the advice first (as the evaluator finds them for the answers
@@ -21,15 +22,21 @@ export function secondRound(
     .sharpen.map((q) => q.dimension)
     .filter((id) => waiting.has(id));
   const others = rest.filter((id) => !changing.includes(id));
-  const named = `${changing.slice(0, NAMED).join(", ")}${changing.length > NAMED ? ", …" : ""}`;
+  const byId = new Map(rules.dimensions.map((d) => [d.id, d]));
+  // The questions in their own words, as they will be asked; text from the rules file is shown, never obeyed.
+  const listed = [
+    ...changing.slice(0, NAMED).map((id) => `  - ${shown(byId.get(id)?.question ?? id)}`),
+    ...(changing.length > NAMED ? [`  - and ${changing.length - NAMED} more`] : []),
+  ].join("\n");
+  const them = changing.length === 1 ? "it" : "them";
   const offer =
     changing.length === 0
       ? rest.length === 1
         ? "The other question would not change this recommendation. Answer it anyway?"
         : `None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`
       : changing.length === rest.length
-        ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice (${named}). Answer ${rest.length === 1 ? "it" : "them"}?`
-        : `${changing.length} of the ${rest.length} other questions could change this advice (${named}). Answer ${changing.length === 1 ? "it" : "them"}?`;
+        ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice:\n${listed}\nAnswer ${them}?`
+        : `${changing.length} of the ${rest.length} other questions could change this advice:\n${listed}\nAnswer ${them}?`;
   return { changing, others, offer };
 }
 

@@ -28,6 +28,7 @@ function fakeAsker(answers: Record<string, Answer | undefined>, more: boolean) {
 describe("the questionnaire", () => {
   const rules = defaultRules();
   const { core, rest } = questionRounds(rules);
+  const question = (id: string) => rules.dimensions.find((d) => d.id === id)!.question;
 
   it("asks the core round (the dimensions marked core), most decisive first", () => {
     expect(new Set(core)).toEqual(new Set(rules.dimensions.filter((d) => d.core).map((d) => d.id)));
@@ -59,7 +60,12 @@ describe("the questionnaire", () => {
     expect(changing.length).toBeGreaterThan(0);
     expect(changing.length).toBeLessThan(rest.length);
     expect(confirms[0]).toBe(
-      `${changing.length} of the ${rest.length} other questions could change this advice (${changing.slice(0, 5).join(", ")}${changing.length > 5 ? ", …" : ""}). Answer ${changing.length === 1 ? "it" : "them"}?`,
+      [
+        `${changing.length} of the ${rest.length} other questions could change this advice:`,
+        ...changing.slice(0, 4).map((id) => `  - ${question(id)}`),
+        ...(changing.length > 4 ? [`  - and ${changing.length - 4} more`] : []),
+        `Answer ${changing.length === 1 ? "it" : "them"}?`,
+      ].join("\n"),
     );
     // Offered again for the answers given by then: none of the others could change the advice any more.
     expect(confirms[1]).toBe(
@@ -100,11 +106,25 @@ describe("the questionnaire", () => {
       .filter((id) => rest.includes(id));
     const round = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing);
     expect(round.offer).toBe(
-      `All ${changing.length} other questions could change this advice (${changing.join(", ")}). Answer them?`,
+      [
+        `All ${changing.length} other questions could change this advice:`,
+        ...changing.slice(0, 4).map((id) => `  - ${question(id)}`),
+        ...(changing.length > 4 ? [`  - and ${changing.length - 4} more`] : []),
+        "Answer them?",
+      ].join("\n"),
     );
     expect(round.others).toEqual([]);
     const one = secondRound(rules, { profile: { need: "behavior" }, open: [] }, changing.slice(0, 1));
-    expect(one.offer).toBe(`The other question could change this advice (${changing[0]}). Answer it?`);
+    expect(one.offer).toBe(`The other question could change this advice:\n  - ${question(changing[0]!)}\nAnswer it?`);
+  });
+
+  it("lists four of the questions that could change the advice in their own words, and how many more there are", () => {
+    const round = secondRound(rules, none(), [...core, ...rest]);
+    expect(round.changing.length).toBeGreaterThan(4);
+    const lines = round.offer.split("\n");
+    expect(lines.slice(1, 5)).toEqual(round.changing.slice(0, 4).map((id) => `  - ${question(id)}`));
+    expect(lines[5]).toBe(`  - and ${round.changing.length - 4} more`);
+    expect(lines).toHaveLength(7);
   });
 
   it("asks the rest on a yes, numbering on from the core round", async () => {
