@@ -148,8 +148,9 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     ctx.io.stdout.write(
       `${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`,
     );
-    const { askQuestions } = await import("../prompt/questionnaire.js");
+    const { askCostQuestions, askQuestions } = await import("../prompt/questionnaire.js");
     answers = { ...answers, ...(await askQuestions(ctx.rules, answers, ask)) };
+    answers = { ...answers, cost: await askCostQuestions(ctx.rules, answers, ask) };
     profile = answers.profile;
   } else if (!given) {
     const file = options.profileFile === "-" ? "standard input" : options.profileFile;
@@ -174,7 +175,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   );
 
   // "Not sure" answers are recorded too, so the saved profile replays the session without asking them again.
-  const recorded = recordedProfile(ctx.rules, answers);
+  const recorded = { ...recordedProfile(ctx.rules, answers), ...answers.cost };
   if (options.save === "-") {
     ctx.io.stdout.write(`\n${await profileText("-", recorded)}`);
     return;

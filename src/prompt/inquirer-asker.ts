@@ -131,7 +131,22 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
-const columnsOf = (output: NodeJS.WritableStream) => (output as { columns?: number }).columns || 80;
+/**
+ * The width questions are laid out to: one column short of the terminal's, as a line that fills the last column
+ * leaves Inquirer's redrawing a blank line under it.
+ */
+const columnsOf = (output: NodeJS.WritableStream) => ((output as { columns?: number }).columns || 80) - 1;
+
+/** A message of several lines wrapped line by line, a "  - " item's continuation lines under its text. */
+export function wrapMessage(message: string, width: number): string {
+  return message
+    .split("\n")
+    .map((line) => {
+      const [, indent = "", bullet = ""] = /^(\s*)(- )?/.exec(line)!;
+      return wrap(line.slice(indent.length), width, indent, " ".repeat(bullet.length));
+    })
+    .join("\n");
+}
 
 /** The questions in a terminal, over Inquirer's select, input and confirm prompts. */
 export function inquirerAsker(streams: PromptStreams): Asker {
@@ -146,7 +161,10 @@ export function inquirerAsker(streams: PromptStreams): Asker {
             : input(numberPrompt(dimension, progress, columnsOf(streams.output), streams.bold), context);
       return cancellable(raw.then((value) => toAnswer(dimension, value)));
     },
-    confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),
+    confirm: (message, defaultValue) =>
+      cancellable(
+        confirm({ message: wrapMessage(message, columnsOf(streams.output)), default: defaultValue }, context),
+      ),
     text: (message, defaultValue) => cancellable(input({ message, default: defaultValue }, context)),
   };
 }

@@ -1,5 +1,6 @@
+import { costQuestions } from "../core/cost.js";
 import { evaluate } from "../core/evaluate.js";
-import type { ProfileAnswers } from "../core/parse-profile.js";
+import type { Profile, ProfileAnswers } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { shown } from "../core/shown.js";
 import type { Asker } from "./asker.js";
@@ -69,4 +70,36 @@ export async function askQuestions(rules: Rules, given: ProfileAnswers, ask: Ask
     rest = rest.filter((id) => !round.includes(id));
   }
   return answers;
+}
+
+/**
+ * The cost sketch's own questions (tokens in a request and an answer, retrieved text, model size), offered once the
+ * advice's questions are done and only when there will be a sketch, that is when the volume is known. The offer
+ * says what the sketch assumes for each; a question left open keeps that assumption. Returns the cost answers.
+ */
+export async function askCostQuestions(
+  rules: Rules,
+  answers: { profile: Profile; cost: Profile },
+  ask: Asker,
+): Promise<Profile> {
+  const waiting = costQuestions(rules).filter((q) => answers.cost[q.id] === undefined);
+  if (answers.profile["queries-per-day"] === undefined || waiting.length === 0) return answers.cost;
+  const defaults = rules.cost?.defaults ?? {};
+  const assumed = (id: string) => (defaults[id] === undefined ? "" : ` (assumed: ${shown(String(defaults[id]))})`);
+  const offer = [
+    `The cost sketch assumes ${waiting.length === 1 ? "a figure" : `${waiting.length} figures`} you can give:`,
+    ...waiting.map((q) => `  - ${shown(q.question)}${assumed(q.id)}`),
+    `Answer ${waiting.length === 1 ? "it" : "them"}?`,
+  ].join("\n");
+  if (!(await ask.confirm(offer, false))) return answers.cost;
+  const cost: Profile = { ...answers.cost };
+  for (const [i, q] of waiting.entries()) {
+    const { id, question, help, unit, sources } = q;
+    const value = await ask.answer(
+      { id, type: "number", question, help, unit, sources, core: false },
+      { index: i + 1, total: waiting.length },
+    );
+    if (value !== undefined) cost[id] = value;
+  }
+  return cost;
 }

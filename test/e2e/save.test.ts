@@ -120,6 +120,18 @@ describe("--save, with names and files that could be turned against it", () => {
     expect(JSON.parse(again.stdout).profile).toEqual({ need: "knowledge" });
   });
 
+  it("saves the cost sketch's answers too, so the profile gives the same sketch again", () => {
+    const dir = tempDir("advise-save-cost-");
+    const file = join(dir, "p.yaml");
+    const flags = ["--need", "knowledge", "--queries-per-day", "5k", "--prompt-tokens", "2k", "--model-size", "70b"];
+    const first = runCli([...flags, "--format", "json", "--save", file]);
+    expect(first.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(/\nprompt-tokens: 2000\nmodel-size: 70000000000\n$/);
+    const again = runCli(["--profile", file, "--format", "json"]);
+    expect(JSON.parse(again.stdout).cost).toEqual(JSON.parse(first.stdout).cost);
+    expect(JSON.parse(again.stdout).cost.assumptions.join(" ")).not.toMatch(/Assumed (prompt-tokens|model-size)/);
+  });
+
   it("saves to standard output for -, and refuses an empty name as a usage error", () => {
     const run = runCli(["--need", "knowledge", "--format", "json", "--save", "-"]);
     expect(run.code).toBe(0);

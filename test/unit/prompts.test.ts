@@ -3,7 +3,7 @@ import select from "@inquirer/select";
 import { render } from "@inquirer/testing";
 import { describe, expect, it } from "vitest";
 import type { EnumDimension } from "../../src/core/rules-schema.js";
-import { booleanPrompt, enumPrompt, numberPrompt, toAnswer } from "../../src/prompt/inquirer-asker.js";
+import { booleanPrompt, enumPrompt, numberPrompt, toAnswer, wrapMessage } from "../../src/prompt/inquirer-asker.js";
 import { defaultRules } from "../helpers.js";
 
 const dimension = (id: string) => defaultRules().dimensions.find((d) => d.id === id)!;
@@ -68,6 +68,25 @@ describe("prompts", () => {
     events.keypress("enter");
     expect(toAnswer(corpus, await answer)).toBe(2_000_000);
     expect(getScreen()).toBe(`✔ (2/8) ${corpus.question} 2m`);
+  });
+
+  it("wraps an offer line by line, an item's continuation under its text", () => {
+    const message = [
+      "The cost sketch assumes 2 figures you can give:",
+      "  - How many tokens does a typical request send, instructions and examples included? (assumed: 1000)",
+      "  - How many tokens is a typical answer? (assumed: 300)",
+      "Answer them?",
+    ].join("\n");
+    expect(wrapMessage(message, 40).split("\n")).toEqual([
+      "The cost sketch assumes 2 figures you",
+      "can give:",
+      "  - How many tokens does a typical",
+      "    request send, instructions and",
+      "    examples included? (assumed: 1000)",
+      "  - How many tokens is a typical answer?",
+      "    (assumed: 300)",
+      "Answer them?",
+    ]);
   });
 
   it("wraps a number question's help to the terminal, indented", async () => {

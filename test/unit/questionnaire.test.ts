@@ -4,7 +4,7 @@ import type { Answer, ProfileAnswers, Profile } from "../../src/core/parse-profi
 import type { Dimension } from "../../src/core/rules-schema.js";
 import type { Asker, Progress } from "../../src/prompt/asker.js";
 import { questionRounds } from "../../src/prompt/question-order.js";
-import { askQuestions, secondRound } from "../../src/prompt/questionnaire.js";
+import { askCostQuestions, askQuestions, secondRound } from "../../src/prompt/questionnaire.js";
 import { defaultRules } from "../helpers.js";
 
 /** A fake asker: answers from a table (undefined = "not sure"), and records what was asked, in order. */
@@ -194,5 +194,48 @@ describe("the questionnaire", () => {
     const { asker, asked } = fakeAsker({}, false);
     await askQuestions(extended, none(), asker);
     expect(asked.map((a) => a.id)).toContain("team-size");
+  });
+});
+
+describe("the cost sketch's questions", () => {
+  const rules = defaultRules();
+  const questions = rules.cost!.questions;
+
+  it("are not offered when there will be no sketch: the volume is not known", async () => {
+    const { asker, asked, confirms } = fakeAsker({}, true);
+    expect(await askCostQuestions(rules, { profile: { need: "knowledge" }, cost: {} }, asker)).toEqual({});
+    expect(confirms).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it("are offered in their own words with what the sketch assumes, and asked as numbers when wanted", async () => {
+    const { asker, asked, confirms } = fakeAsker({ "prompt-tokens": 2000, "model-size": 7e10 }, true);
+    const given = { "answer-tokens": 500 };
+    const cost = await askCostQuestions(rules, { profile: { "queries-per-day": 5000 }, cost: given }, asker);
+    const waiting = questions.filter((q) => q.id !== "answer-tokens");
+    expect(confirms).toEqual([
+      [
+        `The cost sketch assumes ${waiting.length} figures you can give:`,
+        ...waiting.map(
+          (q) =>
+            `  - ${q.question}${rules.cost!.defaults[q.id] === undefined ? "" : ` (assumed: ${rules.cost!.defaults[q.id]})`}`,
+        ),
+        "Answer them?",
+      ].join("\n"),
+    ]);
+    expect(asked).toEqual(waiting.map((q, i) => ({ id: q.id, progress: { index: i + 1, total: waiting.length } })));
+    // Those left open keep the sketch's assumption; the one given before is kept.
+    expect(cost).toEqual({ "answer-tokens": 500, "prompt-tokens": 2000, "model-size": 7e10 });
+  });
+
+  it("keep the answers given so far when declined", async () => {
+    const { asker, asked } = fakeAsker({ "prompt-tokens": 2000 }, false);
+    const cost = await askCostQuestions(
+      rules,
+      { profile: { "queries-per-day": 5000 }, cost: { "model-size": 8e9 } },
+      asker,
+    );
+    expect(cost).toEqual({ "model-size": 8e9 });
+    expect(asked).toEqual([]);
   });
 });
