@@ -409,13 +409,14 @@ describe("the rules' cost section", () => {
     const layer = { cost: { prices: [{ id: "model-input", low: 0.5, checked: "2027-01-15" }] } };
     const layered = loadRules(JSON.stringify(mergeRules(parse(DEFAULT_RULES_TEXT), layer).value));
     const price = layered.cost!.prices.find((p) => p.id === "model-input")!;
-    expect([price.low, price.high, price.checked]).toEqual([0.5, 5, "2027-01-15"]);
+    const before = defaultRules().cost!.prices.find((p) => p.id === "model-input")!;
+    expect([price.low, price.high, price.checked]).toEqual([0.5, before.high, "2027-01-15"]);
     expect(layered.cost!.prices).toHaveLength(defaultRules().cost!.prices.length);
   });
 
   it("rejects a price whose low exceeds its high, saying where", () => {
     const { rules: parsed, problems } = checkRulesText(
-      DEFAULT_RULES_TEXT.replace("low: 0.25, high: 5,", "low: 6, high: 5,"),
+      DEFAULT_RULES_TEXT.replace(/(id: model-input,[^}]*?low: )[\d.]+(, high: [\d.]+,)/, (_, a, b) => `${a}1e9${b}`),
       "ours.yaml",
     );
     expect(parsed).toBeUndefined();
