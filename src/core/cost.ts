@@ -16,6 +16,7 @@ export const COST_BASES = [
   "training-tokens",
   "corpus-tokens",
   "pretraining-gpu-hours",
+  "corpus-gpu-hours",
   "queries",
   "input-tokens",
   "output-tokens",
@@ -165,9 +166,14 @@ export function quantityOf(item: CostItem, cost: CostRules, answers: Answers): n
     case "corpus-tokens":
       base = answers.number("corpus-tokens");
       break;
-    case "pretraining-gpu-hours": {
+    case "pretraining-gpu-hours":
+    case "corpus-gpu-hours": {
       const parameters = answers.number("model-size");
-      const tokens = Math.max(answers.number("corpus-tokens"), k.pretrainingTokensPerParameter * parameters);
+      // From scratch: at least the tokens a parameter competitive models were trained on; continued: one pass.
+      const tokens =
+        item.basis === "pretraining-gpu-hours"
+          ? Math.max(answers.number("corpus-tokens"), k.pretrainingTokensPerParameter * parameters)
+          : answers.number("corpus-tokens");
       base = (k.flopsPerParameterToken * parameters * tokens) / (k.gpuPeakFlops * k.utilization) / 3600;
       break;
     }

@@ -126,13 +126,24 @@ describe("the cost formulas, against hand-worked figures", () => {
     );
   });
 
-  it("pre-training: 6·N·D FLOPs on at least 20 tokens a parameter, at 40% of the GPU's peak", () => {
+  it("pre-training: 6·N·D FLOPs on at least 286 tokens a parameter (as Llama 2 7B), at 40% of the GPU's peak", () => {
     const pt = find(sketchOf(answers), "pre-training");
-    const gpuHours = (6 * 8e9 * 1.6e11) / (989e12 * 0.4) / 3600;
+    const gpuHours = (6 * 8e9 * 2.288e12) / (989e12 * 0.4) / 3600;
     expect(pt.upfront.low).toBeCloseTo(gpuHours * 2, 6);
     expect(pt.upfront.high).toBeCloseTo(gpuHours * 4, 6);
-    const bigCorpus = find(sketchOf({ ...answers, "corpus-tokens": 1e12 }), "pre-training");
-    expect(bigCorpus.upfront.low).toBeCloseTo(((6 * 8e9 * 1e12) / (989e12 * 0.4) / 3600) * 2, 4);
+    const bigCorpus = find(sketchOf({ ...answers, "corpus-tokens": 5e12 }), "pre-training");
+    expect(bigCorpus.upfront.low).toBeCloseTo(((6 * 8e9 * 5e12) / (989e12 * 0.4) / 3600) * 2, 4);
+  });
+
+  it("continued pre-training: one pass of 6·N·D FLOPs over the corpus on rented GPUs, a small share of from scratch", () => {
+    const profile = { ...answers, "corpus-tokens": 2e11 };
+    const continued = find(sketchOf(profile, everyApproach("fine-tuning", "continued-pre-training")), "fine-tuning");
+    expect(continued.plan).toBe("continued-pre-training");
+    const corpusPass = continued.lines.upfront.find((l) => l.id === "train-corpus")!;
+    expect(corpusPass.quantity).toBeCloseTo((6 * 8e9 * 2e11) / (989e12 * 0.4) / 3600, 6);
+    expect(corpusPass.cost.low).toBeCloseTo(corpusPass.quantity * 2, 6);
+    const scratch = find(sketchOf(profile, everyApproach("fine-tuning", "continued-pre-training")), "pre-training");
+    expect(corpusPass.cost.high).toBeLessThan(scratch.upfront.low);
   });
 
   it("a variant with its own plan is priced by it: the whole corpus in a cached prompt", () => {
@@ -177,7 +188,7 @@ describe("break-even and volume", () => {
   });
 
   it("reports when the runner-up overtakes the recommendation, and the volume where their monthly costs meet", () => {
-    // Pre-training: 10,785 up front and one GPU at 1,460 a month (low prices); in-context learning: nothing up
+    // Pre-training: 154,230 up front and one GPU at 1,460 a month (low prices); in-context learning: nothing up
     // front and 0.05472 a month for each request a day (low prices).
     const standing: Standing = {
       recommendation: { id: "pre-training", approaches: ["pre-training"], variant: null },
@@ -187,12 +198,12 @@ describe("break-even and volume", () => {
       ],
     };
     const sketch = sketchOf({ ...answers, "queries-per-day": 100e3 }, standing);
-    const upfront = ((6 * 8e9 * 1.6e11) / (989e12 * 0.4) / 3600) * 2;
+    const upfront = ((6 * 8e9 * 2.288e12) / (989e12 * 0.4) / 3600) * 2;
     expect(sketch.runnerUp).toBe("in-context-learning");
     expect(sketch.breakEven!.months.low).toBeCloseTo(upfront / (5472 - 1460), 6);
     expect(sketch.breakEven!.months.high).toBeCloseTo((2 * upfront) / (10944 - 2920), 6);
     expect(sketch.breakEven!.summary).toBe(
-      "In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 3 months.",
+      "In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 39 months.",
     );
     expect(sketch.volume!.queriesPerDay.low).toBeCloseTo(1460 / 0.05472, 3);
     expect(sketch.volume!.queriesPerDay.high).toBeCloseTo(2920 / 0.10944, 3);
