@@ -23,7 +23,7 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
   const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
-    const against = whyNot(approach);
+    const against = whyNot(approach, leaderScore);
     const why = approach.excluded
       ? `Excluded: ${approach.excludedBy.map((e) => e.because).join(" ")}`
       : `Scored ${approach.score} against ${leaderScore}. ${against}`;

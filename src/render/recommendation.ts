@@ -74,6 +74,7 @@ export function renderRecommendation(
   const scores = result.ranking.map((a) => a.score);
   const [min, max] = [Math.min(...scores), Math.max(...scores)];
   const short = new Map(rules.approaches.map((a) => [a.id, a.shortName ?? a.name]));
+  const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   const rows = result.ranking.map((a, i) => [
     String(i + 1),
     rec.approaches.includes(a.id) ? paint.accent(short.get(a.id)!) : short.get(a.id)!,
@@ -84,7 +85,7 @@ export function renderRecommendation(
       ? paint.bad(`excluded: ${a.excludedBy[0]!.because}`)
       : rec.approaches.includes(a.id)
         ? (a.reasons.find((r) => r.effect > 0)?.because ?? paint.dim("no rule in its favour"))
-        : whyNot(a),
+        : whyNot(a, leaderScore),
   ]);
   out.push(
     renderGrid(
@@ -243,14 +244,21 @@ export function renderExplanation(result: Result, style: Style): string {
 }
 
 /**
- * Why an approach that is neither recommended nor excluded lost: the strongest answer against it, or, when no
- * answer counts against it, that it only gained less (with its own strongest reason, labelled as its own).
+ * Why an approach that is neither recommended nor excluded lost: the strongest answer against it; when no answer
+ * counts against it, that it scored level and lost the tie-break, or that the answers favour the recommendation
+ * more (with its own strongest reason, labelled as its own).
  */
-export function whyNot(approach: Result["ranking"][number]): string {
+export function whyNot(approach: Result["ranking"][number], leaderScore: number): string {
   const against = approach.reasons.find((r) => r.effect < 0);
   if (against) return against.because;
   const own = approach.reasons.find((r) => r.effect > 0);
+  const lost =
+    approach.score >= leaderScore
+      ? "Level with the recommendation; a tie goes to the approach that is cheaper to try."
+      : "Nothing counts against it, but the answers favour the recommendation more.";
   return own
-    ? `No answer counts against it; it gains less. For it: ${own.because}`
-    : "No answer counts for or against it.";
+    ? `${lost} For it: ${own.because}`
+    : approach.score >= leaderScore
+      ? lost
+      : "No answer counts for or against it.";
 }

@@ -97,6 +97,22 @@ describe("coherence of the advice over generated profiles", () => {
   );
 
   it(
+    "never recommends training a model from scratch that no answer speaks for",
+    () => {
+      fc.assert(
+        fc.property(profiles, (profile) => {
+          const result = evaluate(rules, profile, { search: "none" });
+          if (!result.recommendation.approaches.includes("pre-training")) return;
+          const pt = result.ranking.find((a) => a.id === "pre-training")!;
+          expect(pt.reasons.some((r) => r.effect > 0)).toBe(true);
+        }),
+        settings,
+      );
+    },
+    timeout,
+  );
+
+  it(
     "never tells a team to measure a prompt baseline it already measured, nor to use a managed service it cannot reach",
     () => {
       fc.assert(
