@@ -24,6 +24,7 @@ export function approachData(rules: Rules, approach: Approach) {
       id,
       title: rules.sources[id]?.title ?? id,
       url: rules.sources[id]?.url ?? null,
+      ref: rules.sources[id]?.ref ?? null,
     })),
   };
 }
@@ -93,7 +94,7 @@ export function renderApproachMarkdown(rules: Rules, approach: Approach): string
     ...list("Next steps", approach.nextSteps.map(mdText)),
     ...list(
       "Sources",
-      data.sourceLinks.map((s) => `\\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`),
+      data.sourceLinks.map((s) => `\\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? s.ref ?? undefined)}`),
     ),
     "",
   ].join("\n");

@@ -40,6 +40,7 @@ export function combinationData(rules: Rules, combination: Combination) {
       id,
       title: rules.sources[id]?.title ?? id,
       url: rules.sources[id]?.url ?? null,
+      ref: rules.sources[id]?.ref ?? null,
     })),
   };
 }
@@ -88,7 +89,7 @@ export function renderCombinationMarkdown(rules: Rules, combination: Combination
     "",
     "## Sources",
     "",
-    ...data.sourceLinks.map((s) => `- \\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? undefined)}`),
+    ...data.sourceLinks.map((s) => `- \\[${mdText(s.id)}\\] ${mdLink(s.title, s.url ?? s.ref ?? undefined)}`),
     "",
   ].join("\n");
 }

@@ -51,7 +51,7 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   out.push("", "## Sources", "");
   for (const id of cited) {
     const source = rules.sources[id];
-    out.push(`- \\[${id}\\] ${mdLink(source?.title ?? id, source?.url)}`);
+    out.push(`- \\[${id}\\] ${mdLink(source?.title ?? id, source?.url ?? source?.ref)}`);
   }
   return `${out.join("\n")}\n`;
 }

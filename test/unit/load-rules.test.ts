@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RulesError } from "../../src/core/errors.js";
 import { loadRules } from "../../src/core/load-rules.js";
 import { DEFAULT_RULES_TEXT } from "../helpers.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const MINIMAL = readFileSync(new URL("../fixtures/minimal-rules.yaml", import.meta.url), "utf8");
 
@@ -274,7 +278,22 @@ describe("the default rules' sources", () => {
 
   it("makes every source checkable: an https URL (papers by their arXiv abstract page) or a section of the seed", () => {
     for (const [id, source] of Object.entries(rules.sources)) {
-      if (id.startsWith("seed:")) expect(source.ref, id).toMatch(/^customization-techniques\.md#/);
+      if (id.startsWith("seed:")) {
+        // A section of the seed shipped in docs/, named by the anchor its heading gets (lower case, dashes).
+        const [file, anchor] = source.ref!.split("#");
+        expect(file, id).toBe("docs/customization-techniques.md");
+        const anchors = readFileSync(join(ROOT, file!), "utf8")
+          .split("\n")
+          .filter((line) => line.startsWith("#"))
+          .map((line) =>
+            line
+              .replace(/^#+\s*/, "")
+              .toLowerCase()
+              .replace(/[^a-z0-9 -]/g, "")
+              .replace(/ /g, "-"),
+          );
+        expect(anchors, id).toContain(anchor);
+      }
       else expect(source.url, id).toMatch(/^https:\/\//);
       if (source.url?.includes("arxiv.org"))
         expect(source.url, id).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
