@@ -293,8 +293,7 @@ describe("the default rules' sources", () => {
               .replace(/ /g, "-"),
           );
         expect(anchors, id).toContain(anchor);
-      }
-      else expect(source.url, id).toMatch(/^https:\/\//);
+      } else expect(source.url, id).toMatch(/^https:\/\//);
       if (source.url?.includes("arxiv.org"))
         expect(source.url, id).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
     }
