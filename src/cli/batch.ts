@@ -93,20 +93,32 @@ async function* jsonLines(chunks: AsyncIterator<Buffer>, first: Buffer | undefin
 /** A YAML list of profiles, read whole. */
 async function yamlList(name: string, bytes: Buffer): Promise<BatchRecord[]> {
   const { readDocument } = await import("../core/read-document.js");
-  const { doc, problems } = readDocument(decodeText(bytes, name), name);
+  const text = decodeText(bytes, name);
+  const { doc, problems } = readDocument(text, name);
+  // Pretty-printed JSON (jq's default) is one object over many lines; JSON Lines want each on one line.
+  const oneALine = /^[\s\uFEFF]*\{/u.test(text) ? "; JSON Lines hold one profile a line (jq -c writes them)" : "";
   if (!doc)
     throw new InputError(
-      `${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}`,
+      `${name}: ${problems[0]?.message ?? "not readable"}${problems[0]?.line ? ` (line ${problems[0].line})` : ""}${oneALine}`,
     );
   if (!Array.isArray(doc.value))
-    throw new InputError(`${name}: a YAML batch is a list of profiles ("- need: knowledge")`);
+    throw new InputError(
+      `${name}: a batch is JSON Lines, a JSON array or a YAML list of profiles ("- need: knowledge")${oneALine}; --profile reads a single profile`,
+    );
   return doc.value.map((value, index) => ({ line: doc.locate([index]).line ?? index + 1, value }));
 }
 
-/** JSON Lines start with a JSON object (or a bracket or a control character: bad records); anything else is YAML. */
+/**
+ * JSON Lines start with a JSON object on its first line (or a control character: a bad record). Anything else is
+ * read whole as a list: YAML, or a JSON array, which is YAML too; so is pretty-printed JSON, whose first line is a
+ * lone "{", and the reading then explains that a batch wants one object a line.
+ */
 function isJsonLines(bytes: Buffer): boolean {
-  const first = /[^\s\uFEFF]/u.exec(bytes.subarray(0, 4096).toString("utf8"))?.[0];
-  return first === undefined || /^[{[\0-\x1f\x7f]/.test(first);
+  const head = bytes.subarray(0, 4096).toString("utf8");
+  const at = /[^\s\uFEFF]/u.exec(head);
+  if (!at) return true;
+  if (at[0] === "{") return (head.slice(at.index).split("\n", 1)[0] ?? "").trim() !== "{";
+  return /^[\0-\x1f\x7f]/.test(at[0]);
 }
 
 /**
@@ -234,6 +246,6 @@ export async function runBatch(
   }
   if (bad > 0)
     throw new BatchError(
-      `${bad} of ${total} record${total === 1 ? " was" : "s were"} bad; ${bad === 1 ? "it has" : "each has"} an "error" line in the output`,
+      `${bad} of ${total} record${total === 1 ? "" : "s"} ${bad === 1 ? "was" : "were"} bad; ${bad === 1 ? "it has" : "each has"} an "error" line in the output`,
     );
 }

@@ -20,6 +20,7 @@ import {
 import { runCompare, runCost, runExplain, runQuestions, runRecommend, runTable } from "./actions.js";
 import type { Context } from "./context.js";
 import { FORMAT_NAMES, FORMATS, type Format } from "./formats.js";
+import { LEFT_OPEN } from "../core/parse-profile.js";
 
 function parseTestFormat(value: string): Format | "junit" {
   return value === "junit" ? value : parseFormat(value);
@@ -181,11 +182,16 @@ class AdviseCommand extends Command {
   }
 }
 
-/** Yes or no, as a yes/no flag's optional value: `--citations`, `--citations=false`, `--citations no`. */
-function parseYesNo(value: string): boolean {
-  const answer = { true: true, yes: true, false: false, no: false }[value.trim().toLowerCase()];
+/**
+ * Yes or no, as a yes/no flag's optional value: `--citations`, `--citations=false`, `--citations no`; or
+ * `not-sure`, which leaves the question open as in a profile.
+ */
+function parseYesNo(value: string): boolean | typeof LEFT_OPEN {
+  const given = value.trim().toLowerCase();
+  if (given === LEFT_OPEN) return LEFT_OPEN;
+  const answer = { true: true, yes: true, false: false, no: false }[given];
   if (answer === undefined)
-    throw new InvalidArgumentError(`give yes or no (true or false), or leave the value out for yes`);
+    throw new InvalidArgumentError(`give yes or no (true or false) or ${LEFT_OPEN}, or leave the value out for yes`);
   return answer;
 }
 

@@ -19,6 +19,15 @@ export function questionsData(rules: Rules) {
         ? { unit: d.unit ?? null, accepts: "a number ≥ 0, with optional suffix k, m, b, t" }
         : {}),
     })),
+    // The cost sketch's own questions: answered like number questions, read only by the sketch.
+    costQuestions: (rules.cost?.questions ?? []).map((q) => ({
+      id: q.id,
+      flag: `--${q.id} <number>`,
+      question: q.question,
+      help: q.help ?? null,
+      unit: q.unit ?? null,
+      assumed: rules.cost?.defaults[q.id] ?? null,
+    })),
   };
 }
 
@@ -41,15 +50,36 @@ export function renderQuestions(rules: Rules, style: Style): string {
     rows,
     style,
   );
+  const costRows = (rules.cost?.questions ?? []).map((q) => {
+    const assumed = rules.cost?.defaults[q.id];
+    return [
+      style.paint.bold(q.id),
+      q.question,
+      `number ≥ 0${q.unit ? ` (${q.unit})` : ""}${assumed === undefined ? "" : `; assumed ${String(assumed)} when unanswered`}`,
+    ];
+  });
+  const costTable =
+    costRows.length === 0
+      ? ""
+      : `\n${wrap(`${style.paint.bold("For the cost sketch")} ${style.paint.dim("(advise cost, and recommend once queries-per-day is answered)")}`, style.width)}\n${renderGrid(
+          [
+            { header: "Flag / key", flex: 0 },
+            { header: "Question", flex: 2 },
+            { header: "Accepted answers", flex: 3 },
+          ],
+          costRows,
+          style,
+        )}\n`;
   const hint = style.hints
-    ? `${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional.", style.width))}\n`
+    ? `${style.paint.dim(wrap("Pass answers as flags (--need knowledge) or in a file (--profile answers.yaml). Every question is optional; not-sure leaves one open.", style.width))}\n`
     : "";
-  return `${table}\n${hint}`;
+  return `${table}\n${costTable}${hint}`;
 }
 
 /** The questions as a Markdown list: id, type, question and the accepted values. */
 export function renderQuestionsMarkdown(rules: Rules): string {
   const line = (d: Rules["dimensions"][number]) =>
     `- \`${d.id}\` (${d.type}): ${mdText(d.question)}${d.type === "enum" ? ` One of ${d.values.map((v) => `\`${v.id}\``).join(", ")}.` : ""}`;
-  return `${rules.dimensions.map(line).join("\n")}\n`;
+  const cost = (rules.cost?.questions ?? []).map((q) => `- \`${q.id}\` (number, cost sketch): ${mdText(q.question)}`);
+  return `${[...rules.dimensions.map(line), ...cost].join("\n")}\n`;
 }

@@ -283,6 +283,30 @@ describe("recommend --batch", () => {
     ]);
   });
 
+  it("reads a JSON array as a list, and explains that pretty-printed JSON wants one profile a line", () => {
+    const array = runCli(["--batch", "-"], {
+      input: '[{"id":"a","need":"knowledge"},\n {"id":"b","need":"behavior"}]',
+    });
+    expect(array.code).toBe(0);
+    expect(lines(array.stdout).map((r) => [r.id, r.line])).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
+    for (const input of [
+      '{\n  "need": "knowledge"\n}\n',
+      '{\n  "need": "knowledge"\n}\n{\n  "need": "behavior"\n}\n',
+    ]) {
+      const pretty = runCli(["--batch", "-"], { input });
+      expect(pretty.code).toBe(2);
+      expect(pretty.stdout).toBe("");
+      expect(pretty.stderr).toMatch(/JSON Lines hold one profile a line \(jq -c writes them\)/);
+    }
+    const one = runCli(["--batch", "-"], { input: "need: knowledge\n" });
+    expect(one.stderr).toMatch(/--profile reads a single profile/);
+    const singular = runCli(["--batch", "-"], { input: '{"need":"knowlege"}\n' });
+    expect(singular.stderr).toMatch(/^advise: 1 of 1 record was bad; it has an "error" line/);
+  });
+
   it("adds what-if with --what-if", () => {
     const out = lines(
       runCli(["--batch", "-", "--what-if"], { input: '{"need":"knowledge","corpus-tokens":"5m","citations":true}' })

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { BIN, runCli } from "./run-cli.js";
-import { tempDir } from "../helpers.js";
+import { defaultRules, tempDir } from "../helpers.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -172,6 +172,19 @@ describe("the terminal", () => {
   });
 });
 
+describe("questions", () => {
+  it("lists the cost sketch's questions too, with what the sketch assumes, as flags a profile may also hold", () => {
+    const run = runCli(["questions", "--format", "json"]);
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data.costQuestions.map((q: { id: string }) => q.id)).toEqual(
+      defaultRules().cost!.questions.map((q) => q.id),
+    );
+    const size = data.costQuestions.find((q: { id: string }) => q.id === "model-size");
+    expect(size).toMatchObject({ flag: "--model-size <number>", assumed: defaultRules().cost!.defaults["model-size"] });
+  });
+});
+
 describe("yes/no flags", () => {
   it.each([
     [["--citations"], true],
@@ -186,9 +199,17 @@ describe("yes/no flags", () => {
     expect(JSON.parse(run.stdout).profile.citations).toBe(expected);
   });
 
+  it("takes not-sure, which leaves the question open as a profile's not-sure does", () => {
+    const run = runCli(["--need", "knowledge", "--citations=not-sure", "--format", "json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.profile.citations).toBeUndefined();
+    expect(result.unanswered).toContain("citations");
+  });
+
   it("says what a yes/no flag accepts", () => {
     const run = runCli(["--need", "knowledge", "--citations=maybe"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--citations.*give yes or no/);
+    expect(run.stderr).toMatch(/--citations.*give yes or no \(true or false\) or not-sure/);
   });
 });

@@ -173,7 +173,7 @@ const batchCases: Case[] = [
     ["--batch", put("b1.yaml", "need: knowledge\n")],
     "",
     2,
-    /a YAML batch is a list/,
+    /a batch is JSON Lines, a JSON array or a YAML list of profiles/,
   ],
 ];
 const scenarioCases: Case[] = [
