@@ -1,4 +1,4 @@
-import { costData, costSketch, type CostSketch } from "../core/cost.js";
+import { costData, costQuestions, costSketch, type CostSketch } from "../core/cost.js";
 import { evaluate, type Result } from "../core/evaluate.js";
 import { UsageError } from "../core/errors.js";
 import { recordedProfile, type Profile } from "../core/parse-profile.js";
@@ -136,13 +136,18 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
   let profile: Profile = answers.profile;
   const given = Object.keys(profile).length + answers.open.length > 0;
   const missing = ctx.rules.dimensions.filter((d) => profile[d.id] === undefined && !answers.open.includes(d.id));
+  // The cost sketch's questions count once there is a sketch to sharpen, that is once the volume is known.
+  const costMissing =
+    profile["queries-per-day"] === undefined
+      ? []
+      : costQuestions(ctx.rules).filter((q) => answers.cost[q.id] === undefined);
   // As gh and npm do: answers given on the command line or in a file mean output, not a questionnaire.
   const interactive =
     options.input &&
     (!given || options.ask) &&
     ctx.io.asker !== undefined &&
     canPrompt(() => ctx.io.stdin, ctx.io.stdout) &&
-    missing.length > 0;
+    missing.length + costMissing.length > 0;
   const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color, bold: ctx.style.paint.bold }) : undefined;
   if (ask) {
     ctx.io.stdout.write(

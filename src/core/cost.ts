@@ -2,7 +2,7 @@ import { test } from "./condition.js";
 import { summarize } from "./evaluate.js";
 import type { ContextPart, CostItem, CostPlan, CostPrice, CostQuestion, CostRules } from "./cost-schema.js";
 import { parseNumber } from "./parse-number.js";
-import type { Answer, Profile } from "./parse-profile.js";
+import { isLeftOpen, LEFT_OPEN, type Answer, type Profile } from "./parse-profile.js";
 import { indexRules } from "./rules-index.js";
 import type { Rules } from "./rules-schema.js";
 
@@ -123,7 +123,8 @@ class Answers {
     return next;
   }
   value(id: string): Answer | undefined {
-    if (this.profile[id] !== undefined) return this.profile[id];
+    // A question left open ("not-sure") takes the default, as an unanswered one does.
+    if (this.profile[id] !== undefined && this.profile[id] !== LEFT_OPEN) return this.profile[id];
     if (this.defaults[id] !== undefined) {
       this.used[id] = this.defaults[id];
       return this.defaults[id];
@@ -602,7 +603,8 @@ export function costQuestions(rules: Rules): CostQuestion[] {
 
 /**
  * Splits raw answers (flags or a profile's keys) into the cost questions' answers, parsed as numbers like any
- * number answer (2k, 8b), and the rest, which go to the recommendation as before. `problems` names each answer
+ * number answer (2k, 8b), or not-sure (kept as such: the sketch assumes its default, a session does not ask it),
+ * and the rest, which go to the recommendation as before. `problems` names each answer
  * that is not a number.
  */
 export function splitCostAnswers(
@@ -617,6 +619,10 @@ export function splitCostAnswers(
     if (!ids.has(key)) {
       // Defined, not assigned: a key named __proto__ stays an ordinary (unknown) key.
       Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
+    if (isLeftOpen(value)) {
+      cost[key] = LEFT_OPEN;
       continue;
     }
     const parsed = parseNumber(value);

@@ -3,7 +3,7 @@ const POWERS: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 const NUMBER_FORM = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmbt])?$/i;
 
 export const NUMBER_FORMS =
-  "a number ≥ 0, optionally with a suffix k, m, b or t, a leading $ and thousands separators (e.g. 500, 50k, 2.5m, $20,000)";
+  "a number ≥ 0, optionally with a suffix k, m, b or t, a leading $ and thousands separators (e.g. 500, 50k, 2.5m, $20,000); a dot is a decimal point";
 
 /**
  * Reads a count or amount as the contract allows: a finite number ≥ 0, or a string with an optional
@@ -17,6 +17,8 @@ export function parseNumber(value: unknown): number | undefined {
   if (text.startsWith("+")) text = text.slice(1);
   if (text.startsWith("$")) text = text.slice(1).trimStart();
   text = text.replace(/(?<=\d)[_, ](?=\d{3}\b)/g, "");
+  // 20.000 is twenty with a decimal point and twenty thousand with a European separator: refused, not guessed.
+  if (/^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$/.test(text)) return undefined;
   const parts = NUMBER_FORM.exec(text)?.slice(1);
   if (!parts) return undefined;
   const [digits, exponent, suffix] = parts;

@@ -23,7 +23,7 @@ export interface ProfileAnswers {
 
 // Anchored, so a very long answer is turned down at its first character rather than copied to compare it.
 const LEFT_OPEN_FORM = new RegExp(`^\\s*${LEFT_OPEN}\\s*$`, "i");
-const isLeftOpen = (raw: unknown) => typeof raw === "string" && LEFT_OPEN_FORM.test(raw);
+export const isLeftOpen = (raw: unknown): boolean => typeof raw === "string" && LEFT_OPEN_FORM.test(raw);
 
 const TRUE = ["true", "yes", "y", "1", "on"];
 const FALSE = ["false", "no", "n", "0", "off"];

@@ -17,13 +17,21 @@ import { AdviseError } from "../core/errors.js";
 import type { Profile } from "../core/parse-profile.js";
 import { serialise } from "../render/serialise.js";
 import { shown } from "../core/shown.js";
+import { formatNumber } from "../core/parse-number.js";
 
 export class SaveError extends AdviseError {}
 
 /** The profile as the file's text; the file's name goes into the comment quoted, so it cannot add lines. */
 export async function profileText(path: string, profile: Profile): Promise<string> {
   if (path.endsWith(".json")) return serialise("json", profile);
-  return `# Answers for advise --profile ${JSON.stringify(basename(path))}\n${await serialise("yaml", profile)}`;
+  // Large numbers as people write them (70b, 2m): each reads back as the same number.
+  const readable = Object.fromEntries(
+    Object.entries(profile).map(([id, value]) => [
+      id,
+      typeof value === "number" && /[kmbt]$/.test(formatNumber(value)) ? formatNumber(value) : value,
+    ]),
+  );
+  return `# Answers for advise --profile ${JSON.stringify(basename(path))}\n${await serialise("yaml", readable)}`;
 }
 
 const lstatOrUndefined = (path: string): Stats | undefined => {

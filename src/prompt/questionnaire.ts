@@ -1,6 +1,6 @@
 import { costQuestions } from "../core/cost.js";
 import { evaluate } from "../core/evaluate.js";
-import type { Profile, ProfileAnswers } from "../core/parse-profile.js";
+import { LEFT_OPEN, type Profile, type ProfileAnswers } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { shown } from "../core/shown.js";
 import type { Asker } from "./asker.js";
@@ -75,7 +75,8 @@ export async function askQuestions(rules: Rules, given: ProfileAnswers, ask: Ask
 /**
  * The cost sketch's own questions (tokens in a request and an answer, retrieved text, model size), offered once the
  * advice's questions are done and only when there will be a sketch, that is when the volume is known. The offer
- * says what the sketch assumes for each; a question left open keeps that assumption. Returns the cost answers.
+ * says what the sketch assumes for each; a question left open keeps that assumption and is recorded as not-sure.
+ * Returns the cost answers.
  */
 export async function askCostQuestions(
   rules: Rules,
@@ -99,7 +100,8 @@ export async function askCostQuestions(
       { id, type: "number", question, help, unit, sources, core: false },
       { index: i + 1, total: waiting.length },
     );
-    if (value !== undefined) cost[id] = value;
+    // Left open, it is recorded so, and a saved profile does not ask it again.
+    cost[id] = value ?? LEFT_OPEN;
   }
   return cost;
 }

@@ -126,10 +126,27 @@ describe("--save, with names and files that could be turned against it", () => {
     const flags = ["--need", "knowledge", "--queries-per-day", "5k", "--prompt-tokens", "2k", "--model-size", "70b"];
     const first = runCli([...flags, "--format", "json", "--save", file]);
     expect(first.code).toBe(0);
-    expect(readFileSync(file, "utf8")).toMatch(/\nprompt-tokens: 2000\nmodel-size: 70000000000\n$/);
+    expect(readFileSync(file, "utf8")).toMatch(/\nprompt-tokens: 2k\nmodel-size: 70b\n$/);
     const again = runCli(["--profile", file, "--format", "json"]);
     expect(JSON.parse(again.stdout).cost).toEqual(JSON.parse(first.stdout).cost);
     expect(JSON.parse(again.stdout).cost.assumptions.join(" ")).not.toMatch(/Assumed (prompt-tokens|model-size)/);
+  });
+
+  it("reads a cost question left open as not-sure: the sketch assumes its default, as for one unanswered", () => {
+    const open = runCli([
+      "--need",
+      "knowledge",
+      "--queries-per-day",
+      "5k",
+      "--prompt-tokens",
+      "not-sure",
+      "--format",
+      "json",
+    ]);
+    const unanswered = runCli(["--need", "knowledge", "--queries-per-day", "5k", "--format", "json"]);
+    expect(open.code, open.stderr).toBe(0);
+    expect(JSON.parse(open.stdout).cost).toEqual(JSON.parse(unanswered.stdout).cost);
+    expect(JSON.parse(open.stdout).cost.assumptions.join(" ")).toMatch(/Assumed prompt-tokens/);
   });
 
   it("saves to standard output for -, and refuses an empty name as a usage error", () => {

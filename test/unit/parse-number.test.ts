@@ -41,6 +41,9 @@ describe("parseNumber", () => {
     ["20 000", 20_000],
     ["+$5", 5],
     ["1,000.5", 1000.5],
+    ["0.125", 0.125],
+    ["20.5", 20.5],
+    ["2.5000", 2.5],
   ])("%j → %d", (input, expected) => {
     expect(parseNumber(input)).toBe(expected);
   });
@@ -69,6 +72,10 @@ describe("parseNumber", () => {
     "1 00",
     "$$5",
     "€20k",
+    // A dot before exactly three digits reads as a decimal point to some and as thousands to others.
+    "20.000",
+    "2.500",
+    "1.000.000",
   ])("%j is rejected", (input) => {
     expect(parseNumber(input)).toBeUndefined();
   });

@@ -224,8 +224,15 @@ describe("the cost sketch's questions", () => {
       ].join("\n"),
     ]);
     expect(asked).toEqual(waiting.map((q, i) => ({ id: q.id, progress: { index: i + 1, total: waiting.length } })));
-    // Those left open keep the sketch's assumption; the one given before is kept.
-    expect(cost).toEqual({ "answer-tokens": 500, "prompt-tokens": 2000, "model-size": 7e10 });
+    // Those left open keep the sketch's assumption and are recorded so; the one given before is kept.
+    expect(cost).toEqual({
+      "answer-tokens": 500,
+      "prompt-tokens": 2000,
+      "model-size": 7e10,
+      ...Object.fromEntries(
+        waiting.filter((q) => !["prompt-tokens", "model-size"].includes(q.id)).map((q) => [q.id, "not-sure"]),
+      ),
+    });
   });
 
   it("keep the answers given so far when declined", async () => {
