@@ -24,7 +24,7 @@ import { questionsData, renderQuestions, renderQuestionsMarkdown } from "../rend
 import { renderRecommendation } from "../render/recommendation.js";
 import { serialise } from "../render/serialise.js";
 import { shown } from "../core/shown.js";
-import { wrap } from "../render/style.js";
+import { asciiOnly, wrap } from "../render/style.js";
 import { checkSaveTarget, profileText, SaveError, saveProfile } from "../io/save-profile.js";
 import { canPrompt } from "../io/terminal.js";
 import type { Context } from "./context.js";
@@ -40,7 +40,7 @@ async function output(
   markdown: () => string,
 ): Promise<void> {
   const text = format === "table" ? human() : format === "markdown" ? markdown() : await serialise(format, data);
-  ctx.io.stdout.write(text);
+  ctx.io.stdout.write(format === "table" && !ctx.style.unicode ? asciiOnly(text) : text);
 }
 
 export async function runTable(ctx: Context, options: { format: Format }): Promise<void> {

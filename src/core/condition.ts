@@ -91,7 +91,7 @@ export function dimensionsOf(node: Condition, into: Set<string> = new Set()): Se
   return into;
 }
 
-const OPERATORS = { gt: ">", gte: "≥", lt: "<", lte: "≤" } as const;
+const OPERATORS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 /** A condition as a short readable expression: `need = knowledge and corpus-tokens < 200k`. */
 export function describeCondition(node: Condition): string {

@@ -37,7 +37,7 @@ export function renderQuestions(rules: Rules, style: Style): string {
       d.type === "enum"
         ? d.values.map((v) => `${style.paint.accent(v.id)}: ${v.meaning}`).join("\n")
         : d.type === "number"
-          ? `number ≥ 0${d.unit ? ` (${d.unit})` : ""}; 50k, 2.5m, 300b`
+          ? `number >= 0${d.unit ? ` (${d.unit})` : ""}; 50k, 2.5m, 300b`
           : `--${d.id} or --no-${d.id}`;
     return [style.paint.bold(d.id), d.question, accepted];
   });
@@ -55,7 +55,7 @@ export function renderQuestions(rules: Rules, style: Style): string {
     return [
       style.paint.bold(q.id),
       q.question,
-      `number ≥ 0${q.unit ? ` (${q.unit})` : ""}${assumed === undefined ? "" : `; assumed ${String(assumed)} when unanswered`}`,
+      `number >= 0${q.unit ? ` (${q.unit})` : ""}${assumed === undefined ? "" : `; assumed ${String(assumed)} when unanswered`}`,
     ];
   });
   const costTable =

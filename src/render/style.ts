@@ -26,6 +26,35 @@ export interface Paint {
 const plain: Brush = (text) => text;
 export const NO_PAINT: Paint = { bold: plain, dim: plain, accent: plain, good: plain, bad: plain, warn: plain };
 
+/** Stand-ins for the characters the renderers and the built-in rules use, one column each where they can be. */
+const ASCII_FOR: Record<string, string> = {
+  "•": "*",
+  "—": "-",
+  "–": "-",
+  "…": "...",
+  "✗": "x",
+  "✔": "v",
+  "≥": ">=",
+  "≤": "<=",
+  "×": "x",
+  "→": "->",
+  "←": "<-",
+  "‘": "'",
+  "’": "'",
+  "“": '"',
+  "”": '"',
+  "€": "EUR",
+  "·": "*",
+};
+
+/** Text for `--ascii` and `TERM=dumb`: accents dropped (Sabiá → Sabia), known symbols spelt out, anything else "?". */
+export function asciiOnly(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x00-\x7f]/g, (c) => ASCII_FOR[c] ?? "?");
+}
+
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
   const room = Math.max(1, width);

@@ -94,6 +94,21 @@ describe("the terminal", () => {
     }
   });
 
+  it("writes only ASCII under --ascii in every view, the rules' own text included (Sabiá → Sabia)", () => {
+    for (const args of [
+      ["--profile", "examples/profile.yaml", "--explain"],
+      ["--need", "foundation", "--language-support", "low-resource", "--queries-per-day", "1k"],
+      ["compare", "rag", "ft", "icl"],
+      ["explain", "ft"],
+      ["questions"],
+      ["cost", "--need", "knowledge", "--queries-per-day", "1k"],
+    ]) {
+      const run = runCli([...args, "--ascii"], { env: { COLUMNS: "60" } });
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(run.stdout.match(/[^\x00-\x7f]/g), args.join(" ")).toBeNull();
+    }
+  });
+
   it.each([60, 80, 160])("fits %i columns, never overflowing", (width) => {
     for (const args of [
       ["table"],
