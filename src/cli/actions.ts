@@ -199,7 +199,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
         })
       ) {
         ctx.io.stderr.write(
-          `Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.\n`,
+          `${wrap(`Saved the answers to ${shown(target)}; \`advise --profile ${shown(target)}\` gives this advice again.`, ctx.style.width)}\n`,
         );
         return;
       }

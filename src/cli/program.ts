@@ -56,8 +56,22 @@ const EXAMPLES = {
   compare: ["advise compare rag fine-tuning", "advise compare icl rag ft --format json"],
 } as const;
 
-function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+function examples(lines: readonly string[], width = 80): string {
+  const fitted = lines.flatMap((line) => {
+    if (line.length + 4 <= width) return [`  $ ${line}`];
+    // Too wide: the comment goes on a line of its own above, and the command continues as a shell reads it.
+    const [command = "", comment] = line.split(/\s+#\s+/);
+    const out = comment ? [wrap(`# ${comment}`, width, "  ", "  ")] : [];
+    let current = "  $";
+    for (const word of command.trim().split(/\s+/)) {
+      if (current !== "  $" && current.length + word.length + 3 > width) {
+        out.push(`${current} \\`);
+        current = `     ${word}`;
+      } else current += ` ${word}`;
+    }
+    return [...out, current];
+  });
+  return `\nExamples:\n${fitted.join("\n")}\n`;
 }
 
 /**
@@ -270,7 +284,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         output.getOutHelpWidth(),
       ),
     )
-    .addHelpText("after", examples(EXAMPLES.recommend))
+    .addHelpText("after", examples(EXAMPLES.recommend, output.getOutHelpWidth()))
     .addHelpText(
       "after",
       () =>
@@ -300,7 +314,9 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     "recommend",
     "rank the approaches for a project and print the advice (the default command)",
     (command) => {
-      common(command).allowExcessArguments(true).addHelpText("after", examples(EXAMPLES.recommend));
+      common(command)
+        .allowExcessArguments(true)
+        .addHelpText("after", examples(EXAMPLES.recommend, output.getOutHelpWidth()));
       for (const { flags, description } of RECOMMEND_OPTIONS) command.option(flags, description);
       const dimensionOptions = addAnswerOptions(command, rules);
       command.action(async (_options, command: Command) => {
@@ -356,7 +372,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   define(program, "table", "print the trade-off table of the four approaches", (command) =>
     common(command)
-      .addHelpText("after", examples(EXAMPLES.table))
+      .addHelpText("after", examples(EXAMPLES.table, output.getOutHelpWidth()))
       .action(async (_options, command: Command) => runTable(makeContext(all(command)), { format: formatOf(command) })),
   );
 
@@ -365,7 +381,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     "cost",
     "what each approach would cost: up front, each month and over a year, and when one overtakes another",
     (command) => {
-      common(command).addHelpText("after", examples(EXAMPLES.cost));
+      common(command).addHelpText("after", examples(EXAMPLES.cost, output.getOutHelpWidth()));
       command.option("--profile <file>", "answers in a YAML or JSON file; - reads standard input");
       const answerOptions = addAnswerOptions(command, rules);
       command.action(async (_options, command: Command) => {
@@ -381,7 +397,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
 
   define(program, "questions", "list the questions (profile dimensions), their types and allowed values", (command) =>
     common(command)
-      .addHelpText("after", examples(EXAMPLES.questions))
+      .addHelpText("after", examples(EXAMPLES.questions, output.getOutHelpWidth()))
       .action(async (_options, command: Command) =>
         runQuestions(makeContext(all(command)), { format: formatOf(command) }),
       ),
@@ -392,7 +408,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   define(program, "explain", "everything the rules know about one approach", (command) =>
     common(command)
       .argument("<approach>", `one of ${approachIds}, or a name${someAliases ? ` or alias (${someAliases})` : ""}`)
-      .addHelpText("after", examples(EXAMPLES.explain))
+      .addHelpText("after", examples(EXAMPLES.explain, output.getOutHelpWidth()))
       .action(async (approach: string, _options, command: Command) =>
         runExplain(makeContext(all(command)), { approach, format: formatOf(command) }),
       ),
@@ -401,7 +417,7 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   define(program, "compare", "approaches side by side", (command) =>
     common(command)
       .argument("<approaches...>", `two or more of ${approachIds} (names and aliases work too)`)
-      .addHelpText("after", examples(EXAMPLES.compare))
+      .addHelpText("after", examples(EXAMPLES.compare, output.getOutHelpWidth()))
       .action(async (approaches: string[], _options, command: Command) =>
         runCompare(makeContext(all(command)), { approaches, format: formatOf(command) }),
       ),
@@ -414,12 +430,15 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
     (command) => {
       command.addHelpText(
         "after",
-        examples([
-          "advise rules validate ours.yaml",
-          "advise rules test scenarios.yaml --rules ours.yaml",
-          "advise rules show",
-          "advise rules schema > rules.schema.json",
-        ]),
+        examples(
+          [
+            "advise rules validate ours.yaml",
+            "advise rules test scenarios.yaml --rules ours.yaml",
+            "advise rules show",
+            "advise rules schema > rules.schema.json",
+          ],
+          output.getOutHelpWidth(),
+        ),
       );
     },
   );
@@ -432,7 +451,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         .argument("<files...>", "rules files (YAML or JSON)")
         .addHelpText(
           "after",
-          examples(["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"]),
+          examples(
+            ["advise rules validate ours.yaml", "advise rules validate ours.yaml --format json"],
+            output.getOutHelpWidth(),
+          ),
         )
         .action(async (files: string[], _options, command: Command) =>
           runRulesValidate(makeContext(all(command)), { files, format: formatOf(command) }),
@@ -446,10 +468,13 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       common(command, new Option("--format <format>", "yaml or json (default: yaml)").argParser(parseDataFormat))
         .addHelpText(
           "after",
-          examples([
-            "advise rules show > rules.yaml",
-            "advise rules show --rules ours.yaml --format json | jq '.rules | length'",
-          ]),
+          examples(
+            [
+              "advise rules show > rules.yaml",
+              "advise rules show --rules ours.yaml --format json | jq '.rules | length'",
+            ],
+            output.getOutHelpWidth(),
+          ),
         )
         .action(async (_options, command: Command) => {
           // A --format given before the command name was read as one of the general formats.
@@ -462,7 +487,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
   define(rulesCommand, "schema", "print the JSON Schema (draft-07) of rules files, for editors", (command) =>
     command
       .option("--layer", "the schema of a file that extends another (nothing required)")
-      .addHelpText("after", examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"]))
+      .addHelpText(
+        "after",
+        examples(["advise rules schema > rules.schema.json", "advise rules schema --layer"], output.getOutHelpWidth()),
+      )
       .action(async (options) => runRulesSchema(makeContext({}), { layer: options.layer === true })),
   );
   define(
@@ -476,7 +504,10 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
           `the rules file to write (default: ${DEFAULT_INIT_FILE}); the scenarios go beside it as FILE-scenarios.yaml`,
         )
         .option("--force", "replace files that exist")
-        .addHelpText("after", examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"]))
+        .addHelpText(
+          "after",
+          examples(["advise rules init ours.yaml", "advise rules validate ours.yaml"], output.getOutHelpWidth()),
+        )
         .action(async (file: string | undefined, options) =>
           runRulesInit(makeContext({}), { file: file ?? DEFAULT_INIT_FILE, force: options.force === true }),
         ),
@@ -492,10 +523,13 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
       .argument("<files...>", "scenario files (scenarios: id, profile, expect)")
       .addHelpText(
         "after",
-        examples([
-          "advise rules test scenarios.yaml",
-          "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml",
-        ]),
+        examples(
+          [
+            "advise rules test scenarios.yaml",
+            "advise rules test scenarios.yaml --rules ours.yaml --format junit > junit.xml",
+          ],
+          output.getOutHelpWidth(),
+        ),
       )
       .action(async (files: string[], _options, command: Command) =>
         runRulesTest(makeContext(all(command)), {
@@ -515,10 +549,13 @@ export function buildProgram(rules: Rules, version: string, makeContext: MakeCon
         .option("--rules <file>", "complete the dimensions of this rules file (also ADVISE_RULES)")
         .addHelpText(
           "after",
-          examples([
-            "advise completion bash > ~/.local/share/bash-completion/completions/advise",
-            "advise completion fish > ~/.config/fish/completions/advise.fish",
-          ]),
+          examples(
+            [
+              "advise completion bash > ~/.local/share/bash-completion/completions/advise",
+              "advise completion fish > ~/.config/fish/completions/advise.fish",
+            ],
+            output.getOutHelpWidth(),
+          ),
         )
         .action((shell: string) => {
           if (!(SHELLS as readonly string[]).includes(shell))

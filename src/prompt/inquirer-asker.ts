@@ -26,13 +26,16 @@ export interface PromptStreams {
 const heading = (dimension: Dimension, { index, total }: Progress) =>
   `(${index}/${total}) ${shown(dimension.question)}`;
 
-/** What a choice says under the list when highlighted: its own meaning, then the question's help. */
 const plain = (text: string) => text;
 
-const describe = (meaning: string | undefined, help: string | undefined) =>
+/**
+ * What a choice says under the list when highlighted: its own meaning, then the question's help, each wrapped
+ * here (left to Inquirer, a line that fills the width starts the next with a space).
+ */
+const describe = (meaning: string | undefined, help: string | undefined, width: number) =>
   [meaning, help]
     .filter((text): text is string => Boolean(text))
-    .map(shown)
+    .map((text) => wrap(shown(text), width))
     .join("\n");
 
 /**
@@ -66,9 +69,9 @@ export function enumPrompt(dimension: EnumDimension, progress: Progress, width =
       ...dimension.values.map((v) => ({
         name: shown(v.label),
         value: v.id,
-        description: describe(v.meaning, dimension.help),
+        description: describe(v.meaning, dimension.help, width),
       })),
-      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help) },
+      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help, width) },
     ],
     default: NOT_SURE,
     pageSize: 8,
@@ -81,9 +84,9 @@ export function booleanPrompt(dimension: Dimension, progress: Progress, width = 
     message: heading(dimension, progress),
     theme: { style: { message: done.message, answer: done.answer } },
     choices: [
-      { name: "Yes", value: "yes", description: describe(undefined, dimension.help) },
-      { name: "No", value: "no", description: describe(undefined, dimension.help) },
-      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help) },
+      { name: "Yes", value: "yes", description: describe(undefined, dimension.help, width) },
+      { name: "No", value: "no", description: describe(undefined, dimension.help, width) },
+      { name: NOT_SURE_CHOICE, value: NOT_SURE, description: describe(NOT_SURE_MEANING, dimension.help, width) },
     ],
     default: NOT_SURE,
   };

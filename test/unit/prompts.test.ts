@@ -70,6 +70,19 @@ describe("prompts", () => {
     expect(getScreen()).toBe(`✔ (2/8) ${corpus.question} 2m`);
   });
 
+  it("wraps each choice's meaning and the question's help to the terminal, no line starting with a space", () => {
+    for (const id of ["knowledge-freshness", "task-kind", "citations"]) {
+      const d = dimension(id);
+      const prompt =
+        d.type === "enum" ? enumPrompt(d, { index: 1, total: 1 }, 40) : booleanPrompt(d, { index: 1, total: 1 }, 40);
+      for (const choice of prompt.choices)
+        for (const line of choice.description.split("\n")) {
+          expect(line.length, line).toBeLessThanOrEqual(40);
+          expect(line, line).not.toMatch(/^\s/);
+        }
+    }
+  });
+
   it("wraps an offer line by line, an item's continuation under its text", () => {
     const message = [
       "The cost sketch assumes 2 figures you can give:",
