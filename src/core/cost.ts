@@ -406,7 +406,7 @@ function describeBreakEven(r: ApproachCost, o: ApproachCost, months: BreakEven["
   const known = [months.low, months.high].filter((m): m is number => m !== null);
   if (known.length === 0) {
     const cheaper = cumulative(r, horizon, "low") <= cumulative(o, horizon, "low") ? r : o;
-    return `${cheaper.name} stays the cheaper of the two; their cumulative costs do not cross.`;
+    return `${cheaper.name} stays cheaper than ${(cheaper === r ? o : r).name}; their cumulative costs do not cross.`;
   }
   const other = lowFirst === r ? o : r;
   const when =
@@ -415,7 +415,7 @@ function describeBreakEven(r: ApproachCost, o: ApproachCost, months: BreakEven["
         ? `after about ${show(known[0]!)}`
         : `after ${Math.ceil(Math.min(...known))} to ${show(Math.max(...known))}`
       : `after about ${show(known[0]!)} (at the ${months.low !== null ? "low" : "high"} end of prices only)`;
-  return `${lowFirst.name} costs less at first; ${other.name} becomes the cheaper ${when}.`;
+  return `${lowFirst.name} costs less than ${other.name} at first; ${other.name} becomes the cheaper ${when}.`;
 }
 
 /** The volume finding in words, one clause for low and one for high prices unless they say the same. */
@@ -431,10 +431,13 @@ function describeVolume(r: ApproachCost, o: ApproachCost, q: VolumeCrossing["que
       };
     const other = cheaper === r ? o : r;
     if (crossing === null)
-      return { key: `${cheaper.id} always`, text: `${cheaper.name} costs less each month at any volume` };
+      return {
+        key: `${cheaper.id} always`,
+        text: `${cheaper.name} costs less each month than ${other.name} at any volume`,
+      };
     const side = crossing > current ? "above" : "below";
     const text = (at: string) =>
-      `${cheaper.name} costs less each month at ${formatCount(current)} requests a day, ${other.name} ${side} about ${at} requests a day`;
+      `${cheaper.name} costs less each month than ${other.name} at ${formatCount(current)} requests a day, ${other.name} ${side} about ${at} requests a day`;
     return { key: `${cheaper.id} ${side}`, crossing, text: text(formatCount(crossing)), with: text };
   });
   const [low, high] = parts as [(typeof parts)[number], (typeof parts)[number]];

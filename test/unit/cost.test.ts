@@ -203,12 +203,12 @@ describe("break-even and volume", () => {
     expect(sketch.breakEven!.months.low).toBeCloseTo(upfront / (5472 - 1460), 6);
     expect(sketch.breakEven!.months.high).toBeCloseTo((2 * upfront) / (10944 - 2920), 6);
     expect(sketch.breakEven!.summary).toBe(
-      "In-Context Learning costs less at first; Pre-Training becomes the cheaper after about 39 months.",
+      "In-Context Learning costs less than Pre-Training at first; Pre-Training becomes the cheaper after about 39 months.",
     );
     expect(sketch.volume!.queriesPerDay.low).toBeCloseTo(1460 / 0.05472, 3);
     expect(sketch.volume!.queriesPerDay.high).toBeCloseTo(2920 / 0.10944, 3);
     expect(sketch.volume!.summary).toBe(
-      "Pre-Training costs less each month at 100k requests a day, In-Context Learning below about 27k requests a day.",
+      "Pre-Training costs less each month than In-Context Learning at 100k requests a day, In-Context Learning below about 27k requests a day.",
     );
   });
 
@@ -224,7 +224,7 @@ describe("break-even and volume", () => {
     });
     expect(icl.breakEven!.months).toEqual({ low: null, high: null });
     expect(icl.breakEven!.summary).toBe(
-      "In-Context Learning stays the cheaper of the two; their cumulative costs do not cross.",
+      "In-Context Learning stays cheaper than RAG; their cumulative costs do not cross.",
     );
     expect(icl.volume!.queriesPerDay).toEqual({ low: null, high: null });
   });
