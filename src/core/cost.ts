@@ -94,6 +94,8 @@ export interface CostSketch {
   breakEven: BreakEven | null;
   volume: VolumeCrossing | null;
   stale: StalePrice[];
+  /** The up-front budget answered, against the recommendation's up-front range; null without one. */
+  budget: { usd: number; upfront: Range; summary: string } | null;
   /** Each answer the sketch assumed because the profile lacked it. */
   defaultsUsed: Record<string, Answer>;
   assumptions: string[];
@@ -512,6 +514,21 @@ export function costSketch(
     };
   }
 
+  // The budget question is about up-front cost: said plainly when the recommendation's may not fit in it.
+  const budgetUsd = typeof profile["budget-usd"] === "number" ? profile["budget-usd"] : undefined;
+  let budget: CostSketch["budget"] = null;
+  if (budgetUsd !== undefined && recCost) {
+    const { low, high } = recCost.upfront;
+    const range = formatRange(roundRange(recCost.upfront), cost.currency);
+    const summary =
+      low > budgetUsd
+        ? `${recCost.name} costs more up front than the ${formatMoney(budgetUsd, cost.currency)} budget even at the cheapest prices (${range}).`
+        : high > budgetUsd
+          ? `${recCost.name}'s up-front cost (${range}) fits the ${formatMoney(budgetUsd, cost.currency)} budget only at the cheaper prices.`
+          : `${recCost.name}'s up-front cost (${range}) fits the ${formatMoney(budgetUsd, cost.currency)} budget.`;
+    budget = { usd: budgetUsd, upfront: recCost.upfront, summary };
+  }
+
   const usedPrices = [
     ...new Set(approaches.flatMap((a) => [...a.lines.upfront, ...a.lines.monthly].map((l) => l.price))),
   ].map((id) => prices.get(id)!);
@@ -554,6 +571,7 @@ export function costSketch(
     breakEven,
     volume,
     stale,
+    budget,
     defaultsUsed: { ...answers.used },
     assumptions,
     prices: usedPrices.map((p) => ({
@@ -595,6 +613,11 @@ export function costData(sketch: CostSketch) {
       summary: sketch.volume.summary,
     },
     stale: sketch.stale,
+    budget: sketch.budget && {
+      usd: sketch.budget.usd,
+      upfront: roundRange(sketch.budget.upfront),
+      summary: sketch.budget.summary,
+    },
     assumptions: sketch.assumptions,
   };
 }

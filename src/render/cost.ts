@@ -10,6 +10,7 @@ function notes(sketch: CostSketch): { findings: string[]; stale: string[]; assum
   const findings: string[] = [];
   if (sketch.breakEven) findings.push(`Break-even: ${sketch.breakEven.summary}`);
   if (sketch.volume) findings.push(`Volume: ${sketch.volume.summary}`);
+  if (sketch.budget) findings.push(`Budget: ${sketch.budget.summary}`);
   const stale = sketch.stale.map(
     (p) => `Possibly stale: "${p.label}" was checked on ${p.checked}, more than six months before ${sketch.now}.`,
   );

@@ -212,6 +212,20 @@ describe("break-even and volume", () => {
     );
   });
 
+  it("says whether the recommendation's up-front cost fits the budget answered", () => {
+    const standing = everyApproach("fine-tuning");
+    const ft = (budget?: number) =>
+      sketchOf(budget === undefined ? answers : { ...answers, "budget-usd": budget }, standing);
+    const { low, high } = find(ft(), "fine-tuning").upfront;
+    expect(ft().budget).toBeNull();
+    expect(ft(low / 2).budget!.summary).toMatch(
+      /^Fine-Tuning costs more up front than the .* budget even at the cheapest prices/,
+    );
+    expect(ft((low + high) / 2).budget!.summary).toMatch(/fits the .* budget only at the cheaper prices\.$/);
+    expect(ft(high * 2).budget!.summary).toMatch(/fits the .* budget\.$/);
+    expect(ft(high * 2).budget!.usd).toBe(high * 2);
+  });
+
   it("says so when the two never cross", () => {
     const sketch = sketchOf(answers, everyApproach("rag"));
     expect(sketch.runnerUp).toBe("pre-training");
