@@ -47,6 +47,36 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
     out.push("", "## Principles", "");
     for (const principle of result.principles) out.push(`- ${mdText(principle.text)}`);
   }
+  // --explain: what moved each score, and the rules still waiting on an answer, as the terminal shows them.
+  if (result.trace) {
+    out.push(
+      "",
+      "## How each approach scored",
+      "",
+      "| Approach | Effect | Reason | Rule | Sources |",
+      "|---|---|---|---|---|",
+    );
+    for (const approach of result.ranking) {
+      for (const e of approach.excludedBy)
+        out.push(
+          `| ${mdText(approach.name)} | excluded | ${mdText(e.because)} | \`${e.rule}\` | ${e.sources.join(", ")} |`,
+        );
+      for (const r of approach.reasons)
+        out.push(
+          `| ${mdText(approach.name)} | ${r.effect > 0 ? "+" : ""}${r.effect} | ${mdText(r.because)} | \`${r.rule}\` | ${r.sources.join(", ")} |`,
+        );
+    }
+    const open = result.trace.filter((t) => t.kind === "rule" && t.status === "unknown");
+    if (open.length > 0) {
+      out.push("", "## Rules waiting on an answer", "");
+      for (const entry of open) {
+        const missing = Object.entries(entry.answers)
+          .filter(([, v]) => v === null)
+          .map(([k]) => `\`${k}\``);
+        out.push(`- \`${entry.id}\`: ${mdText(entry.condition)} (needs ${missing.join(", ")})`);
+      }
+    }
+  }
   const cited = citedSources(result);
   out.push("", "## Sources", "");
   for (const id of cited) {

@@ -187,6 +187,19 @@ describe("the terminal", () => {
   });
 });
 
+describe("the decision record", () => {
+  it("holds how each approach scored and the rules waiting on an answer with --explain, and not without", () => {
+    const plain = runCli(["--profile", "examples/profile.yaml", "--format", "markdown"]);
+    const explained = runCli(["--profile", "examples/profile.yaml", "--format", "markdown", "--explain"]);
+    expect(plain.stdout).not.toMatch(/## How each approach scored/);
+    expect(explained.stdout).toMatch(
+      /\n## How each approach scored\n\n\| Approach \| Effect \| Reason \| Rule \| Sources \|\n/,
+    );
+    expect(explained.stdout).toMatch(/\| \+4 \| .* \| `knowledge-gap-needs-context` \|/);
+    expect(explained.stdout).toMatch(/\n## Rules waiting on an answer\n/);
+  });
+});
+
 describe("questions", () => {
   it("lists the cost sketch's questions too, with what the sketch assumes, as flags a profile may also hold", () => {
     const run = runCli(["questions", "--format", "json"]);
