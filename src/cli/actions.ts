@@ -26,7 +26,7 @@ import { serialise } from "../render/serialise.js";
 import { shown } from "../core/shown.js";
 import { asciiOnly, wrap } from "../render/style.js";
 import { checkSaveTarget, profileText, SaveError, saveProfile } from "../io/save-profile.js";
-import { canPrompt } from "../io/terminal.js";
+import { canPrompt, promptStream } from "../io/terminal.js";
 import type { Context } from "./context.js";
 import type { Format } from "./formats.js";
 import { gatherAnswers, noAnswersError, type Answers, type AnswerSources } from "./gather-answers.js";
@@ -146,11 +146,15 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     options.input &&
     (!given || options.ask) &&
     ctx.io.asker !== undefined &&
-    canPrompt(() => ctx.io.stdin, ctx.io.stdout) &&
+    canPrompt(() => ctx.io.stdin, ctx.io.stdout, ctx.io.stderr) &&
     missing.length + costMissing.length > 0;
-  const ask = interactive ? await ctx.io.asker!({ color: ctx.style.color, bold: ctx.style.paint.bold }) : undefined;
+  // The questions go to the terminal: standard output, or standard error when the advice is redirected.
+  const prompts = promptStream(ctx.io.stdout, ctx.io.stderr) ?? ctx.io.stdout;
+  const ask = interactive
+    ? await ctx.io.asker!({ color: ctx.style.color, bold: ctx.style.paint.bold, output: prompts })
+    : undefined;
   if (ask) {
-    ctx.io.stdout.write(
+    prompts.write(
       `${ctx.style.paint.dim(wrap('Answer what you know: Enter alone leaves a question open ("Not sure"). Ctrl-C quits.', ctx.style.width))}\n`,
     );
     const { askCostQuestions, askQuestions } = await import("../prompt/questionnaire.js");
@@ -168,7 +172,7 @@ export async function runRecommend(ctx: Context, options: RecommendOptions): Pro
     );
   }
   const result = evaluate(ctx.rules, profile, { trace: options.explain });
-  if (ask) ctx.io.stdout.write("\n");
+  if (ask) prompts.write("\n");
   const sketch = sketchFor(ctx, { profile, cost: answers.cost }, result);
   await output(
     ctx,

@@ -16,7 +16,7 @@ export interface Io extends Streams {
   argv: string[];
   env: Record<string, string | undefined>;
   /** Makes the asker for interactive questions; loaded only when a question is really asked. */
-  asker?: (options: { color: boolean; bold: (text: string) => string }) => Promise<Asker>;
+  asker?: (options: { color: boolean; bold: (text: string) => string; output: Output }) => Promise<Asker>;
 }
 
 export interface Context {

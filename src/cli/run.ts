@@ -30,12 +30,12 @@ export async function run(): Promise<void> {
     },
     stdout: process.stdout,
     stderr: process.stderr,
-    asker: async ({ color, bold }) => {
+    asker: async ({ color, bold, output }) => {
       asking = true;
       // Inquirer decides its colours when it is first loaded, from NO_COLOR among others.
       if (!color) process.env.NO_COLOR = "1";
       const { inquirerAsker } = await import("../prompt/inquirer-asker.js");
-      return inquirerAsker({ input: process.stdin, output: process.stdout, signal: terminate.signal, bold });
+      return inquirerAsker({ input: process.stdin, output, signal: terminate.signal, bold });
     },
   });
 }

@@ -68,7 +68,15 @@ export function followsLinks(env: Record<string, string | undefined>): boolean {
   return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
-/** Questions need a terminal on both ends; standard input is looked at only when standard output is one. */
-export function canPrompt(stdin: () => TerminalStream, stdout: TerminalStream): boolean {
-  return stdout.isTTY === true && stdin().isTTY === true;
+/**
+ * Where questions are drawn: standard output on a terminal, else standard error on one, so that
+ * `advise --format markdown > decision.md` can still ask; undefined when neither is a terminal.
+ */
+export function promptStream<T extends TerminalStream>(stdout: T, stderr: T): T | undefined {
+  return stdout.isTTY === true ? stdout : stderr.isTTY === true ? stderr : undefined;
+}
+
+/** Questions need a terminal on both ends; standard input is looked at only when there is one to draw them on. */
+export function canPrompt(stdin: () => TerminalStream, stdout: TerminalStream, stderr: TerminalStream): boolean {
+  return promptStream(stdout, stderr) !== undefined && stdin().isTTY === true;
 }

@@ -47,6 +47,25 @@ describe("the questionnaire in a real terminal", () => {
     expect(JSON.parse(again.stdout).recommendation.name).toBe(shown);
   });
 
+  it("asks on standard error when the advice goes to a file, and the file holds only the advice", async () => {
+    const { core } = questionRounds(defaultRules());
+    const out = join(tempDir("advise-"), "decision.md");
+    const pty = startInPty(["--format", "markdown"], { stdoutTo: out });
+    try {
+      await enterThrough(pty, core.length);
+      await pty.waitFor(/other\s+questions?\s+(could|would)\s+change\s+this/);
+      pty.send(KEYS.enter);
+      await pty.waitFor(/Save these answers/);
+      pty.send(KEYS.enter);
+      expect(await pty.exited).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    const record = readFileSync(out, "utf8");
+    expect(record).toMatch(/^# Decision: /);
+    expect(record).not.toMatch(/Answer what you know|Not sure — leave open|\(1\//);
+  });
+
   it('records "Not sure" in the saved profile, which then asks nothing already recorded, at 60 columns', async () => {
     const { core, rest } = questionRounds(defaultRules());
     const dir = tempDir("advise-");

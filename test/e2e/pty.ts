@@ -7,9 +7,13 @@ export const KEYS = { enter: "\r", down: "\u001b[B", ctrlC: "\u0003", ctrlD: "\u
  * Runs the built binary in a real pseudo-terminal through util-linux `script`, which every Debian machine
  * has, at a fixed size. `screen` accumulates everything written to the terminal.
  */
-export function startInPty(args: string[], options: { columns?: number; env?: Record<string, string> } = {}) {
+export function startInPty(
+  args: string[],
+  options: { columns?: number; env?: Record<string, string>; stdoutTo?: string } = {},
+) {
   // The shell prints its process id, which `exec` hands on to advise, so a test can send it a signal.
-  const command = `stty cols ${options.columns ?? 80} rows 40; echo "pid $$"; exec ${process.execPath} ${BIN} ${args.map((a) => `'${a}'`).join(" ")}`;
+  const redirect = options.stdoutTo ? ` > '${options.stdoutTo}'` : "";
+  const command = `stty cols ${options.columns ?? 80} rows 40; echo "pid $$"; exec ${process.execPath} ${BIN} ${args.map((a) => `'${a}'`).join(" ")}${redirect}`;
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm-256color", ...options.env },
