@@ -19,7 +19,11 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   if (result.unanswered.length > 0)
     out.push("", `Unanswered: ${result.unanswered.map((id) => `\`${id}\``).join(", ")}.`);
   out.push("", "## Decision", "", mdText(rec.summary), "");
-  for (const because of rec.because) out.push(`- ${mdText(because)}`);
+  const reasons = result.ranking.filter((a) => rec.approaches.includes(a.id)).flatMap((a) => a.reasons);
+  for (const because of rec.because) {
+    const sources = reasons.find((r) => r.because === because)?.sources ?? [];
+    out.push(`- ${mdText(because)}${sources.length > 0 ? ` (${sources.join(", ")})` : ""}`);
+  }
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
   const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
