@@ -8,6 +8,7 @@ import {
   type Completions,
 } from "../render/completion.js";
 import { FORMAT_NAMES } from "./formats.js";
+import { LEFT_OPEN } from "../core/parse-profile.js";
 
 /**
  * The formats any command might take: the general ones and the CI report of `rules test`. Each command offers
@@ -57,8 +58,15 @@ function argumentValues(args: readonly Argument[], approaches: string[]): Comple
  * the commands accept. The first command is the root: the default command's options, with the commands as words.
  */
 export function completionSpec(program: Command, rules: Rules): CompletionSpec {
-  const enums = new Map(
-    rules.dimensions.flatMap((d) => (d.type === "enum" ? [[`--${d.id}`, d.values.map((v) => v.id)] as const] : [])),
+  // Every question also takes not-sure; a yes/no question's flag takes yes or no as its optional value.
+  const enums = new Map<string, string[]>(
+    rules.dimensions.flatMap((d) =>
+      d.type === "enum"
+        ? [[`--${d.id}`, [...d.values.map((v) => v.id), LEFT_OPEN]] as [string, string[]]]
+        : d.type === "boolean"
+          ? [[`--${d.id}`, ["yes", "no", LEFT_OPEN]] as [string, string[]]]
+          : [],
+    ),
   );
   const approaches = [...rules.approaches.flatMap((a) => [a.id, ...a.aliases]), ...rules.combinations.map((c) => c.id)];
   const describe = (command: Command): CompletionCommand => {

@@ -108,8 +108,9 @@ describe("advise completion", () => {
     expect(zsh).toContain("_describe -t commands command commands");
     const fish = runCli(["completion", "fish"]).stdout;
     expect(fish).toMatch(
-      /complete -c advise .* -l latency -x -a 'strict interactive relaxed batch' -d 'What response time/,
+      /complete -c advise .* -l latency -x -a 'strict interactive relaxed batch not-sure' -d 'What response time/,
     );
+    expect(fish).toMatch(/complete -c advise .* -l citations .*-a 'yes no not-sure'/);
     const bad = runCli(["completion", "powershel"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown shell "powershel"/);
