@@ -150,11 +150,17 @@ export function describeIssues(
       const known = keysAt(context.schema ?? RulesSchema, path);
       for (const key of issue.keys) {
         const hint = key.length <= MAX_ID_LENGTH ? suggest(key, known) : undefined;
+        // A scenario file given where a rules file belongs (rules init writes both side by side).
+        const scenarioFile = path.length === 0 && key === "scenarios" && context.schema === undefined;
         out.push({
           path,
           key,
           message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
-          hint: known.length > 0 ? `keys allowed here: ${known.join(", ")}` : undefined,
+          hint: scenarioFile
+            ? "this is a scenario file: run it with `advise rules test FILE --rules RULES`"
+            : known.length > 0
+              ? `keys allowed here: ${known.join(", ")}`
+              : undefined,
         });
       }
       continue;

@@ -72,7 +72,15 @@ export function inputStream(
   what: string,
   wanted: string,
 ): NodeJS.ReadableStream {
-  if (path === "-") return standardInput(stdinOf, what);
+  if (path === "-") {
+    // As readInput does: a batch read from a terminal would wait for typing with no word of why.
+    const stdin = standardInput(stdinOf, what);
+    if ((stdin as { isTTY?: boolean }).isTTY)
+      throw new InputError(
+        `${what} "-" reads standard input, but standard input is a terminal; pipe a file in or name one`,
+      );
+    return stdin;
+  }
   regularFile(path, what, wanted);
   let fd: number;
   try {

@@ -123,7 +123,15 @@ export async function saveProfile(
       throw new SaveError(
         `"${shown(path)}" already exists (it appeared while saving); pass --force to replace it, or choose another file`,
       );
-    throw new SaveError(`cannot save to "${shown(path)}" (${code ?? (error as Error).message})`);
+    const why: Record<string, string> = {
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      EROFS: "the file system is read-only",
+      ENOSPC: "the disk is full",
+      ENOENT: "its folder cannot be written to",
+      EISDIR: "it is a directory",
+    };
+    throw new SaveError(`cannot save to "${shown(path)}": ${why[code ?? ""] ?? code ?? (error as Error).message}`);
   }
   return true;
 }

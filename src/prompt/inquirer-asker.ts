@@ -92,6 +92,15 @@ export function booleanPrompt(dimension: Dimension, progress: Progress, width = 
   };
 }
 
+/** Example answers in the question's own unit, so that a count is not offered dollars nor money billions. */
+function examplesFor(dimension: Dimension): string {
+  const unit = dimension.type === "number" ? (dimension.unit ?? "").toLowerCase() : "";
+  if (unit === "usd") return "$20k, $1.5m";
+  if (unit === "tokens") return "200k, 2m, 300b";
+  if (unit === "parameters") return "8b, 70b";
+  return "500, 20k";
+}
+
 /**
  * A text input that accepts 50k, $20,000 or 2.5m and explains a bad entry inline; empty means not sure. The
  * question's help goes on a line of its own under the question (an input has no description line).
@@ -103,7 +112,7 @@ export function numberPrompt(dimension: Dimension, progress: Progress, width = 8
   // Once answered, the help goes, as it does under a select: the question and its answer stay.
   const done = answeredLine(question, width, bold);
   return {
-    message: `${question}${help}\n  (e.g. 50k, 2.5m; empty: not sure)`,
+    message: `${question}${help}\n  (e.g. ${examplesFor(dimension)}; empty: not sure)`,
     theme: { style: { message: done.message } },
     // Once answered, an empty entry says what it meant, as the selects do.
     transformer: (raw: string, { isFinal }: { isFinal: boolean }) =>

@@ -66,6 +66,16 @@ describe("the questionnaire in a real terminal", () => {
     expect(record).not.toMatch(/Answer what you know|Not sure — leave open|\(1\//);
   });
 
+  it("says so at once when a batch would read standard input from the terminal", async () => {
+    const pty = startInPty(["--batch", "-"]);
+    try {
+      await pty.waitFor(/standard input is a terminal; pipe a file in or name one/);
+      expect(await pty.exited).toBe(2);
+    } finally {
+      pty.kill();
+    }
+  });
+
   it('records "Not sure" in the saved profile, which then asks nothing already recorded, at 60 columns', async () => {
     const { core, rest } = questionRounds(defaultRules());
     const dir = tempDir("advise-");

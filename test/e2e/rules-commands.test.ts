@@ -348,6 +348,10 @@ describe("advise rules init", () => {
     const tested = runCli(["rules", "test", join(folder, "ours-scenarios.yaml"), "--rules", layer]);
     expect(tested.stdout).toMatch(/2 passed, 0 failed/);
     expect(tested.code).toBe(0);
+    // Validated as a rules file by mistake (rules validate *.yaml), the scenario file says what it is.
+    const mistaken = runCli(["rules", "validate", join(folder, "ours-scenarios.yaml")]);
+    expect(mistaken.code).toBe(1);
+    expect(mistaken.stdout + mistaken.stderr).toMatch(/this is a scenario file: run it with `advise rules test FILE/);
 
     writeFileSync(layer, "mine\n");
     const again = runCli(["rules", "init", layer]);

@@ -102,6 +102,14 @@ describe("prompts", () => {
     ]);
   });
 
+  it("gives example answers in the question's unit", async () => {
+    const shownFor = async (id: string) =>
+      (await render(input, numberPrompt(dimension(id), { index: 1, total: 1 }, 120))).getScreen();
+    expect(await shownFor("budget-usd")).toMatch(/\(e\.g\. \$20k, \$1\.5m; empty: not sure\)/);
+    expect(await shownFor("corpus-tokens")).toMatch(/\(e\.g\. 200k, 2m, 300b; empty: not sure\)/);
+    expect(await shownFor("labeled-examples")).toMatch(/\(e\.g\. 500, 20k; empty: not sure\)/);
+  });
+
   it("wraps a number question's help to the terminal, indented", async () => {
     const { getScreen } = await render(input, numberPrompt(dimension("corpus-tokens"), { index: 1, total: 1 }, 40));
     const help = getScreen().split("\n").slice(1, -1);
