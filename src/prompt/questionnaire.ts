@@ -9,6 +9,11 @@ import { questionRounds } from "./question-order.js";
 /** How many questions the second-round offer lists before it says how many more. */
 const NAMED = 4;
 
+/** An offer of more questions: what they are for, the questions as a list, and "Answer it/them?". */
+function offerOf(heading: string, items: string[], count: number): string {
+  return [heading, ...items.map((item) => `  - ${item}`), `Answer ${count === 1 ? "it" : "them"}?`].join("\n");
+}
+
 /**
  * The second round, the questions that could change the advice first (as the evaluator finds them for the answers
  * so far, most decisive first), and the offer that says so.
@@ -26,18 +31,21 @@ export function secondRound(
   const byId = new Map(rules.dimensions.map((d) => [d.id, d]));
   // The questions in their own words, as they will be asked; text from the rules file is shown, never obeyed.
   const listed = [
-    ...changing.slice(0, NAMED).map((id) => `  - ${shown(byId.get(id)?.question ?? id)}`),
-    ...(changing.length > NAMED ? [`  - and ${changing.length - NAMED} more`] : []),
-  ].join("\n");
-  const them = changing.length === 1 ? "it" : "them";
+    ...changing.slice(0, NAMED).map((id) => shown(byId.get(id)?.question ?? id)),
+    ...(changing.length > NAMED ? [`and ${changing.length - NAMED} more`] : []),
+  ];
   const offer =
     changing.length === 0
       ? rest.length === 1
         ? "The other question would not change this recommendation. Answer it anyway?"
         : `None of the ${rest.length} other questions would change this recommendation. Answer them anyway?`
-      : changing.length === rest.length
-        ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice:\n${listed}\nAnswer ${them}?`
-        : `${changing.length} of the ${rest.length} other questions could change this advice:\n${listed}\nAnswer ${them}?`;
+      : offerOf(
+          changing.length === rest.length
+            ? `${rest.length === 1 ? "The other question" : `All ${rest.length} other questions`} could change this advice:`
+            : `${changing.length} of the ${rest.length} other questions could change this advice:`,
+          listed,
+          changing.length,
+        );
   return { changing, others, offer };
 }
 
@@ -87,11 +95,11 @@ export async function askCostQuestions(
   if (answers.profile["queries-per-day"] === undefined || waiting.length === 0) return answers.cost;
   const defaults = rules.cost?.defaults ?? {};
   const assumed = (id: string) => (defaults[id] === undefined ? "" : ` (assumed: ${shown(String(defaults[id]))})`);
-  const offer = [
+  const offer = offerOf(
     `The cost sketch assumes ${waiting.length === 1 ? "a figure" : `${waiting.length} figures`} you can give:`,
-    ...waiting.map((q) => `  - ${shown(q.question)}${assumed(q.id)}`),
-    `Answer ${waiting.length === 1 ? "it" : "them"}?`,
-  ].join("\n");
+    waiting.map((q) => `${shown(q.question)}${assumed(q.id)}`),
+    waiting.length,
+  );
   if (!(await ask.confirm(offer, false))) return answers.cost;
   const cost: Profile = { ...answers.cost };
   for (const [i, q] of waiting.entries()) {

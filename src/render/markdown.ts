@@ -1,7 +1,7 @@
 import type { Result } from "../core/evaluate.js";
 import type { Rules } from "../core/rules-schema.js";
 import { mdLink, mdText } from "./markdown-text.js";
-import { citedSources } from "./sources.js";
+import { citedSources, reasonSources } from "./sources.js";
 import { showAnswer, whyNot } from "./recommendation.js";
 
 /** A decision record a team can commit: context, decision, alternatives, consequences, next steps, sources. */
@@ -19,9 +19,9 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
   if (result.unanswered.length > 0)
     out.push("", `Unanswered: ${result.unanswered.map((id) => `\`${id}\``).join(", ")}.`);
   out.push("", "## Decision", "", mdText(rec.summary), "");
-  const reasons = result.ranking.filter((a) => rec.approaches.includes(a.id)).flatMap((a) => a.reasons);
+  const sourcesOf = reasonSources(result);
   for (const because of rec.because) {
-    const sources = reasons.find((r) => r.because === because)?.sources ?? [];
+    const sources = sourcesOf(because);
     out.push(`- ${mdText(because)}${sources.length > 0 ? ` (${sources.join(", ")})` : ""}`);
   }
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");

@@ -31,6 +31,12 @@ export function questionsData(rules: Rules) {
   };
 }
 
+const COLUMNS = [
+  { header: "Flag / key", flex: 0 },
+  { header: "Question", flex: 2 },
+  { header: "Accepted answers", flex: 3 },
+];
+
 export function renderQuestions(rules: Rules, style: Style): string {
   const rows = rules.dimensions.map((d) => {
     const accepted =
@@ -41,15 +47,7 @@ export function renderQuestions(rules: Rules, style: Style): string {
           : `--${d.id} or --no-${d.id}`;
     return [style.paint.bold(d.id), d.question, accepted];
   });
-  const table = renderGrid(
-    [
-      { header: "Flag / key", flex: 0 },
-      { header: "Question", flex: 2 },
-      { header: "Accepted answers", flex: 3 },
-    ],
-    rows,
-    style,
-  );
+  const table = renderGrid(COLUMNS, rows, style);
   const costRows = (rules.cost?.questions ?? []).map((q) => {
     const assumed = rules.cost?.defaults[q.id];
     return [
@@ -62,11 +60,7 @@ export function renderQuestions(rules: Rules, style: Style): string {
     costRows.length === 0
       ? ""
       : `\n${wrap(`${style.paint.bold("For the cost sketch")} ${style.paint.dim("(advise cost, and recommend once queries-per-day is answered)")}`, style.width)}\n${renderGrid(
-          [
-            { header: "Flag / key", flex: 0 },
-            { header: "Question", flex: 2 },
-            { header: "Accepted answers", flex: 3 },
-          ],
+          COLUMNS,
           costRows,
           style,
         )}\n`;

@@ -3,7 +3,7 @@ import { formatNumber } from "../core/parse-number.js";
 import type { Answer } from "../core/parse-profile.js";
 import type { Rules } from "../core/rules-schema.js";
 import { renderGrid } from "./grid.js";
-import { citedSources, renderSource } from "./sources.js";
+import { citedSources, reasonSources, renderSource } from "./sources.js";
 import { wrap, type Style } from "./style.js";
 
 const MAX_WHAT_IF = 6;
@@ -66,11 +66,9 @@ export function renderRecommendation(
   out.push(heading("Why", style));
   // Each reason with the sources of its rule, as the warnings have theirs; the list below gives their addresses.
   const cite = (sources: readonly string[]) => (sources.length > 0 ? ` ${paint.dim(`[${sources.join(", ")}]`)}` : "");
-  const reasons = result.ranking.filter((a) => rec.approaches.includes(a.id)).flatMap((a) => a.reasons);
-  for (const because of rec.because) {
-    const sources = reasons.find((r) => r.because === because)?.sources ?? [];
-    out.push(wrap(`${paint.good("+")} ${because}${cite(sources)}`, style.width, "  ", "  "));
-  }
+  const sourcesOf = reasonSources(result);
+  for (const because of rec.because)
+    out.push(wrap(`${paint.good("+")} ${because}${cite(sourcesOf(because))}`, style.width, "  ", "  "));
   const leader = result.ranking.find((a) => a.id === rec.approaches[0]);
   for (const reason of (leader?.reasons ?? []).filter((r) => r.effect < 0).slice(0, 1)) {
     out.push(wrap(`${paint.bad("−")} ${reason.because}${cite(reason.sources)}`, style.width, "  ", "  "));

@@ -29,3 +29,10 @@ export function citedSources(result: Result): string[] {
     ]),
   ];
 }
+
+/** The sources of each reason the recommendation gives (its `because` lines), from the rules that gave them. */
+export function reasonSources(result: Result): (because: string) => string[] {
+  const rec = result.recommendation;
+  const reasons = result.ranking.filter((a) => rec.approaches.includes(a.id)).flatMap((a) => a.reasons);
+  return (because) => reasons.find((r) => r.because === because)?.sources ?? [];
+}
