@@ -2,7 +2,7 @@ import type { Result } from "../core/evaluate.js";
 import type { Rules } from "../core/rules-schema.js";
 import { mdLink, mdText } from "./markdown-text.js";
 import { citedSources, reasonSources } from "./sources.js";
-import { showAnswer, whyNot } from "./recommendation.js";
+import { leaderScoreOf, showAnswer, whyNot } from "./recommendation.js";
 
 /** A decision record a team can commit: context, decision, alternatives, consequences, next steps, sources. */
 export function renderDecisionRecord(rules: Rules, result: Result): string {
@@ -25,7 +25,7 @@ export function renderDecisionRecord(rules: Rules, result: Result): string {
     out.push(`- ${mdText(because)}${sources.length > 0 ? ` (${sources.join(", ")})` : ""}`);
   }
   out.push("", "## Alternatives considered", "", "| Approach | Score | Why not |", "|---|---|---|");
-  const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
+  const leaderScore = leaderScoreOf(result);
   for (const approach of result.ranking.filter((a) => !rec.approaches.includes(a.id))) {
     const against = whyNot(approach, leaderScore);
     const why = approach.excluded

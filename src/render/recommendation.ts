@@ -78,7 +78,7 @@ export function renderRecommendation(
   const scores = result.ranking.map((a) => a.score);
   const [min, max] = [Math.min(...scores), Math.max(...scores)];
   const short = new Map(rules.approaches.map((a) => [a.id, a.shortName ?? a.name]));
-  const leaderScore = Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
+  const leaderScore = leaderScoreOf(result);
   const rows = result.ranking.map((a, i) => [
     String(i + 1),
     rec.approaches.includes(a.id) ? paint.accent(short.get(a.id)!) : short.get(a.id)!,
@@ -245,6 +245,12 @@ export function renderExplanation(result: Result, style: Style): string {
     }
   }
   return out.join("\n");
+}
+
+/** The score the recommendation stands on: the lowest of its approaches' (a combination is as strong as its weakest). */
+export function leaderScoreOf(result: Result): number {
+  const rec = result.recommendation;
+  return Math.min(...result.ranking.filter((a) => rec.approaches.includes(a.id)).map((a) => a.score));
 }
 
 /**
