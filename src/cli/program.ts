@@ -177,10 +177,12 @@ class AdviseCommand extends Command {
       options?.code === "commander.unknownOption" &&
       !/Did you mean/.test(message) &&
       (this.name() === "recommend" || this.name() === "cost");
+    // Commander puts its suggestion on a line of its own, capitalised; ours read "(did you mean ...?)" inline.
+    const oneLine = message.replace(/\n\(Did you mean (.+)\?\)$/, ' (did you mean "$1"?)');
     return super.error(
       question
-        ? `${message}; if it is a question of your own rules file, name that file with --rules FILE (or ADVISE_RULES)`
-        : message,
+        ? `${oneLine}; if it is a question of your own rules file, name that file with --rules FILE (or ADVISE_RULES)`
+        : oneLine,
       options,
     );
   }

@@ -180,7 +180,9 @@ describe("help topics", () => {
       expect(help).toContain(flag);
     const typo = runCli(["--need", "knowledge", "--knowledge-freshnes", "frequent"]);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/unknown option '--knowledge-freshnes'[\s\S]*Did you mean --knowledge-freshness\?/);
+    expect(typo.stderr).toMatch(
+      /^advise: unknown option '--knowledge-freshnes' \(did you mean "--knowledge-freshness"\?\)$/m,
+    );
     const given = runCli(["--need=knowledge", "--no-citations", "--format", "json"]);
     expect(JSON.parse(given.stdout).profile).toEqual({ need: "knowledge", citations: false });
   });
