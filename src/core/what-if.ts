@@ -98,9 +98,22 @@ export function candidateAnswers(rules: Rules, dimension: Dimension, current?: A
   return starts.map((start, i) => {
     const end = bounds[i];
     if (at === undefined || at < start) return start;
-    if (end !== undefined && at >= end) return end - 1;
+    if (end !== undefined && at >= end) return roundBelow(end, start);
     return at;
   });
+}
+
+/**
+ * A round number in [start, end), as close to `end` as two or three significant figures allow (190k below 200k,
+ * not 199,999): any number there gives the same outcome, and a person reads and types a round one.
+ */
+function roundBelow(end: number, start: number): number {
+  for (const figures of [2, 3]) {
+    const step = 10 ** Math.max(0, Math.floor(Math.log10(end)) + 1 - figures);
+    const candidate = Math.floor((end - 1) / step) * step;
+    if (candidate >= start && candidate < end) return candidate;
+  }
+  return end - 1;
 }
 
 /**
