@@ -132,12 +132,18 @@ const RECOMMEND_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+/** What an option's value may be, said when the option is given without one. */
+const VALUE_HINTS = new WeakMap<Option, string>();
+
 /** The options every command that prints data takes. */
-const formatOption = () =>
-  new Option(
+const formatOption = () => {
+  const option = new Option(
     "--format <format>",
     `output format: ${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(", ")} (default: table)`,
   ).argParser(parseFormat);
+  VALUE_HINTS.set(option, `one of ${FORMAT_NAMES.join(", ")}`);
+  return option;
+};
 
 /** Options of a command together with those given before the command name (`advise --format json table`). */
 const all = (command: Command): Record<string, unknown> => command.optsWithGlobals();
@@ -160,6 +166,14 @@ const unknownCommand = (kind: string, word: string, names: string[]) =>
 class AdviseCommand extends Command {
   override createCommand(name?: string): Command {
     return new AdviseCommand(name);
+  }
+
+  optionMissingArgument(option: Option): void {
+    const hint = VALUE_HINTS.get(option);
+    this.error(`option '${option.flags}' needs a value${hint ? `: ${hint}` : ""}`, {
+      code: "commander.optionMissingArgument",
+      exitCode: 2,
+    });
   }
 
   unknownCommand(): void {
@@ -228,12 +242,19 @@ function addAnswerOptions(command: Command, rules: Rules): Map<string, string> {
         `--${dimension.id} <${dimension.type === "number" ? "number" : "value"}>`,
         `${dimension.question}${values}`,
       );
+      VALUE_HINTS.set(
+        option,
+        dimension.type === "enum"
+          ? `one of ${dimension.values.map((v) => v.id).join(", ")}, or ${LEFT_OPEN}`
+          : `a number such as 500, 50k or 2.5m, or ${LEFT_OPEN}`,
+      );
       command.addOption(option);
       attributes.set(dimension.id, option.attributeName());
     }
   }
   for (const question of costQuestions(rules)) {
     const option = new Option(`--${question.id} <number>`, `${question.question} (for the cost sketch)`);
+    VALUE_HINTS.set(option, `a number such as 500, 50k or 2.5m, or ${LEFT_OPEN}`);
     command.addOption(option);
     attributes.set(question.id, option.attributeName());
   }
