@@ -4,6 +4,8 @@ import type { Dimension } from "../core/rules-schema.js";
 export interface Progress {
   index: number;
   total: number;
+  /** A round counted on its own, named before the count: "(cost 1/5)". */
+  round?: string;
 }
 
 /** The questions the questionnaire can put; tests pass a fake, the CLI one built on @inquirer/prompts. */

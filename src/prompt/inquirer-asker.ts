@@ -23,8 +23,8 @@ export interface PromptStreams {
 }
 
 // Text from the rules file (which may be the user's own) is shown through shown(), like every text from outside.
-const heading = (dimension: Dimension, { index, total }: Progress) =>
-  `(${index}/${total}) ${shown(dimension.question)}`;
+const heading = (dimension: Dimension, { index, total, round }: Progress) =>
+  `(${round ? `${round} ` : ""}${index}/${total}) ${shown(dimension.question)}`;
 
 const plain = (text: string) => text;
 

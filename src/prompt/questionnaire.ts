@@ -106,7 +106,7 @@ export async function askCostQuestions(
     const { id, question, help, unit, sources } = q;
     const value = await ask.answer(
       { id, type: "number", question, help, unit, sources, core: false },
-      { index: i + 1, total: waiting.length },
+      { index: i + 1, total: waiting.length, round: "cost" },
     );
     // Left open, it is recorded so, and a saved profile does not ask it again.
     cost[id] = value ?? LEFT_OPEN;

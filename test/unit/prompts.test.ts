@@ -102,6 +102,14 @@ describe("prompts", () => {
     ]);
   });
 
+  it("names a round counted on its own before its count", async () => {
+    const { getScreen } = await render(
+      input,
+      numberPrompt(dimension("corpus-tokens"), { index: 2, total: 5, round: "cost" }, 120),
+    );
+    expect(getScreen()).toMatch(/^\? \(cost 2\/5\) How much domain/);
+  });
+
   it("gives example answers in the question's unit", async () => {
     const shownFor = async (id: string) =>
       (await render(input, numberPrompt(dimension(id), { index: 1, total: 1 }, 120))).getScreen();

@@ -223,7 +223,9 @@ describe("the cost sketch's questions", () => {
         "Answer them?",
       ].join("\n"),
     ]);
-    expect(asked).toEqual(waiting.map((q, i) => ({ id: q.id, progress: { index: i + 1, total: waiting.length } })));
+    expect(asked).toEqual(
+      waiting.map((q, i) => ({ id: q.id, progress: { index: i + 1, total: waiting.length, round: "cost" } })),
+    );
     // Those left open keep the sketch's assumption and are recorded so; the one given before is kept.
     expect(cost).toEqual({
       "answer-tokens": 500,
