@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { adapters } from "./scripts/adapters.js";
 import { builtinRules } from "./scripts/builtin-rules.js";
 import { vendorFiles } from "./scripts/vendor-files.js";
 
@@ -22,5 +23,5 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __ADVISE_VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [builtinRules(), vendorFiles()],
+  esbuildPlugins: [builtinRules(), vendorFiles(), adapters()],
 });
