@@ -1,4 +1,5 @@
 import Table from "cli-table3";
+import displayWidth from "../adapters/string-width.js";
 import { wrap, type Style } from "./style.js";
 
 const ASCII_CHARS = {
@@ -32,18 +33,15 @@ export interface Column {
  */
 export function renderGrid(columns: Column[], rows: string[][], style: Style): string {
   const padding = 2;
-  const cells = columns.map((column, i) => [column.header, ...rows.map((row) => row[i] ?? "")].map(strip));
+  const cells = columns.map((column, i) => [column.header, ...rows.map((row) => row[i] ?? "")]);
   const natural = cells.map(
-    (column) => Math.max(...column.flatMap((cell) => cell.split("\n").map((l) => l.length))) + padding,
+    (column) => Math.max(...column.flatMap((cell) => cell.split("\n").map(displayWidth))) + padding,
   );
   // A column never gets narrower than its longest word, so words wrap instead of being cut.
   const minimum = columns.map((column, i) =>
     column.flex === 0
       ? natural[i]!
-      : Math.min(
-          natural[i]!,
-          Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map((w) => w.length))) + padding,
-        ),
+      : Math.min(natural[i]!, Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map(displayWidth))) + padding),
   );
   const budget = style.width - (columns.length + 1);
   const widths = natural.slice();
@@ -82,8 +80,6 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
   table.push(...rows);
   return table.toString();
 }
-
-const strip = (text: string) => (text.includes("\u001b") ? text.replace(/\u001b\[[0-9;]*m/g, "") : text);
 
 /** Rows as blocks of "header: value" lines, for terminals too narrow for a table. */
 function renderStacked(columns: Column[], rows: string[][], style: Style): string {

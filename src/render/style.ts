@@ -1,3 +1,5 @@
+import displayWidth from "../adapters/string-width.js";
+
 /** How output may look: decided once from flags, environment and the stream, then passed to every renderer. */
 export interface Style {
   /** Columns available; tables and paragraphs wrap to fit. */
@@ -58,14 +60,15 @@ export function asciiOnly(text: string): string {
 /** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
   const room = Math.max(1, width);
-  // A word longer than a whole line is cut into pieces that fit; links and escape codes stay whole, so
+  const wordRoom = Math.max(1, room - displayWidth(indent) - displayWidth(hang));
+  // A word wider than a whole line is cut into pieces that fit; links and escape codes stay whole, so
   // they can still be copied and clicked.
   const words = text
     .split(/\s+/)
     .filter(Boolean)
     .flatMap((word) =>
-      word.length > room - indent.length - hang.length && !word.includes("\u001b") && !/^https?:\/\//.test(word)
-        ? (word.match(new RegExp(`.{1,${Math.max(1, room - indent.length - hang.length)}}`, "gu")) ?? [word])
+      displayWidth(word) > wordRoom && !word.includes("\u001b") && !/^https?:\/\//.test(word)
+        ? cut(word, wordRoom)
         : [word],
     );
   const lines: string[] = [];
@@ -73,7 +76,7 @@ export function wrap(text: string, width: number, indent = "", hang = ""): strin
   for (const word of words) {
     const start = lines.length === 0 ? indent : indent + hang;
     if (line === "") line = start + word;
-    else if (visibleLength(line) + 1 + visibleLength(word) > room) {
+    else if (displayWidth(line) + 1 + displayWidth(word) > room) {
       lines.push(line);
       line = indent + hang + word;
     } else line = `${line} ${word}`;
@@ -82,7 +85,23 @@ export function wrap(text: string, width: number, indent = "", hang = ""): strin
   return lines.join("\n");
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-export function visibleLength(text: string): number {
-  return text.includes("\u001b") ? text.replace(ANSI, "").length : text.length;
+let graphemes: Intl.Segmenter | undefined;
+/** Pieces of `word` at most `room` columns wide, cut between the characters a reader sees (grapheme clusters). */
+function cut(word: string, room: number): string[] {
+  graphemes ??= new Intl.Segmenter();
+  const pieces: string[] = [];
+  let piece = "";
+  let used = 0;
+  for (const { segment } of graphemes.segment(word)) {
+    const columns = displayWidth(segment);
+    if (piece !== "" && used + columns > room) {
+      pieces.push(piece);
+      piece = "";
+      used = 0;
+    }
+    piece += segment;
+    used += columns;
+  }
+  if (piece !== "") pieces.push(piece);
+  return pieces;
 }

@@ -1,12 +1,15 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { runCli } from "./run-cli.js";
 
 /**
- * The bundle draws tables with cli-table3 changed in a few places (tsup.config.ts) and measures text with its own
- * stand-in for string-width (src/vendor-shims). Run from source, advise uses both packages as published; the two
- * must print the same, byte for byte, in colour or not, ASCII or not, at any width.
+ * In the bundle, cli-table3 measures text through the string-width adapter (src/adapters/string-width.ts, put there
+ * by scripts/adapters.ts). Run from source, advise uses string-width as published; the two must print the same,
+ * byte for byte, in colour or not, ASCII or not, at any width, with wide characters and emoji in the text.
  */
 async function fromSource(argv: string[], env: Record<string, string>): Promise<string> {
   let out = "";
@@ -16,8 +19,26 @@ async function fromSource(argv: string[], env: Record<string, string>): Promise<
   return out;
 }
 
+// A rules layer whose approaches are described in wide characters, combining marks and emoji sequences.
+const unicodeRules = join(mkdtempSync(join(tmpdir(), "advise-table-")), "rules.yaml");
+writeFileSync(
+  unicodeRules,
+  [
+    "extends: default",
+    "approaches:",
+    "  - id: rag",
+    '    resourceDemand: "中程度から高い 👍🏽"',
+    '    bestUseCase: "Réponses à jour: recherche de passages ✔\ufe0f, 検索拡張生成 👨\u200d👩\u200d👧 🇫🇷"',
+    "  - id: fine-tuning",
+    '    customizationLevel: "e\u0301leve\u0301 — 높음"',
+    "",
+  ].join("\n"),
+);
+
 const COMMANDS = [
   ["table"],
+  ["--rules", unicodeRules, "table"],
+  ["--rules", unicodeRules, "compare", "rag", "ft"],
   ["compare", "icl", "ft"],
   ["explain", "rag"],
   [
@@ -53,5 +74,14 @@ describe("tables drawn by the bundle", () => {
         if (style === "colour") expect(bundled.stdout).toContain("\u001b[");
       }
     }
+  });
+});
+
+describe("a table of text in wide characters", () => {
+  it("gives each column the width its text takes on screen, so nothing is cut short", () => {
+    const drawn = runCli(["--rules", unicodeRules, "table"], { env: { COLUMNS: "100" } });
+    expect(drawn.code).toBe(0);
+    expect(drawn.stdout).toContain("中程度から高い");
+    expect(drawn.stdout).not.toContain("…");
   });
 });
