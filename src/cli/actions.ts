@@ -64,7 +64,7 @@ export async function runQuestions(ctx: Context, options: { format: Format }): P
 }
 
 /** Finds an approach by id, name or alias, or a combination by id or name; a typo gets a suggestion. */
-export function resolveApproach(rules: Rules, input: string): Approach {
+function resolveApproach(rules: Rules, input: string): Approach {
   const key = input.trim().toLowerCase();
   const hit = rules.approaches.find((a) => a.id === key || a.name.toLowerCase() === key || a.aliases.includes(key));
   if (hit) return hit;

@@ -1,9 +1,9 @@
 import type { Output } from "./context.js";
 
 /** A batch shows its progress only once it has run this long, so short batches print nothing extra. */
-export const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_AFTER_MS = 1000;
 /** At most this often, so drawing costs nothing next to the work and the line stays readable. */
-export const PROGRESS_EVERY_MS = 250;
+const PROGRESS_EVERY_MS = 250;
 
 const ERASE_LINE = "\r\x1b[K";
 const count = (n: number) => n.toLocaleString("en-US");

@@ -10,7 +10,7 @@ import { parseSource } from "./gather-answers.js";
 export class BatchError extends AdviseError {}
 
 /** The longest record a JSON Lines batch reads; a longer line becomes an error line, read past without keeping it. */
-export const MAX_BATCH_LINE_BYTES = MAX_INPUT_BYTES;
+const MAX_BATCH_LINE_BYTES = MAX_INPUT_BYTES;
 
 /** Output is written once this much of it is ready (or the input read so far is decided). */
 const FLUSH_CHARS = 1 << 16;

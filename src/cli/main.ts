@@ -11,10 +11,10 @@ import { buildProgram } from "./program.js";
 import { reportError } from "./report-error.js";
 
 declare const __ADVISE_VERSION__: string | undefined;
-export const VERSION = typeof __ADVISE_VERSION__ === "string" ? __ADVISE_VERSION__ : "0.0.0-dev";
+const VERSION = typeof __ADVISE_VERSION__ === "string" ? __ADVISE_VERSION__ : "0.0.0-dev";
 
 /** Where the rules in use come from: --rules (the last one given wins), else ADVISE_RULES, else the built-in ones. */
-export function rulesFileFrom(
+function rulesFileFrom(
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): { file?: string; from: "--rules" | "ADVISE_RULES" } {

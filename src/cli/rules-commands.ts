@@ -95,7 +95,7 @@ export async function runRulesTest(
 }
 
 /** The scenario file written beside a layer: `ours.yaml` → `ours-scenarios.yaml`. */
-export function scenariosPathFor(file: string): string {
+function scenariosPathFor(file: string): string {
   const match = /^(.*?)(\.ya?ml)?$/i.exec(file)!;
   return `${match[1]}-scenarios${match[2] ?? ".yaml"}`;
 }

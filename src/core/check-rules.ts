@@ -46,7 +46,7 @@ const RESERVED = new Set<string>(RESERVED_DIMENSION_IDS);
  * The scale of a rule's effect on an approach's score (docs/rules.md, "Weights"): the confidence thresholds of
  * the built-in rules (a margin of 2 for medium, 4 for high) assume effects of 1 to 4 points, 5 at most.
  */
-export const WEIGHT_SCALE = { min: -5, max: 5 } as const;
+const WEIGHT_SCALE = { min: -5, max: 5 } as const;
 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -146,7 +146,7 @@ class Answers {
 }
 
 /** The number of basis units of one item: the formulas of docs/cost.md. */
-export function quantityOf(item: CostItem, cost: CostRules, answers: Answers): number {
+function quantityOf(item: CostItem, cost: CostRules, answers: Answers): number {
   const k = cost.constants;
   const tokens = (part: ContextPart) =>
     part === "tuned-prompt-tokens" && answers.value(part) === undefined

@@ -40,7 +40,7 @@ export function isAdviseError(value: unknown): value is AdviseError & { problems
 export class UsageError extends AdviseError {}
 
 /** An error about an input file, with every problem found in it. */
-export class InputProblemsError extends AdviseError {
+class InputProblemsError extends AdviseError {
   constructor(
     message: string,
     readonly problems: Problem[] = [],

@@ -72,7 +72,7 @@ const UPPER = ["lt", "lte"] as const;
  * `recommended` tests the recommendation (warnings only). A range is read as `all` of its two bounds, so the
  * evaluator sees one comparison per leaf.
  */
-export const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
+const ConditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
   z
     .strictObject({
       dim: Id.optional(),
@@ -178,7 +178,7 @@ export const CombinationSchema = z.strictObject({
   ...layering,
 });
 
-export const VariantSchema = z.strictObject({
+const VariantSchema = z.strictObject({
   id: Id,
   approach: Id,
   label: Text,
@@ -236,7 +236,7 @@ export const DimensionSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
-export const RuleSchema = z
+const RuleSchema = z
   .strictObject({
     id: Id,
     when: ConditionSchema,
@@ -254,7 +254,7 @@ export const RuleSchema = z
     message: "a rule needs `effects`, `exclude` or both",
   });
 
-export const WarningSchema = z.strictObject({
+const WarningSchema = z.strictObject({
   id: Id,
   when: ConditionSchema,
   message: Text,
@@ -263,7 +263,7 @@ export const WarningSchema = z.strictObject({
   ...layering,
 });
 
-export const PlanStepSchema = z.strictObject({
+const PlanStepSchema = z.strictObject({
   id: Id,
   when: ConditionSchema.optional(),
   /** Show the step while its condition is still open for lack of an answer. */
@@ -275,10 +275,10 @@ export const PlanStepSchema = z.strictObject({
 });
 
 /** A principle that holds whatever the steps: shown apart from them. */
-export const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds, ...layering });
+const PrincipleSchema = z.strictObject({ id: Id, text: Text, sources: SourceIds, ...layering });
 
 /** Holds the confidence at most at `max` when `when` holds, for the reason given. */
-export const ConfidenceCapSchema = z.strictObject({
+const ConfidenceCapSchema = z.strictObject({
   id: Id,
   when: ConditionSchema,
   max: z.enum(["medium", "low"]),
@@ -293,7 +293,7 @@ const Level = z.strictObject({
   minAnsweredShare: z.number().min(0).max(1).default(0),
 });
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   title: Text,
   url: z
     .url({ protocol: /^https?$/, error: "an http or https URL" })

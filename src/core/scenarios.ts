@@ -42,7 +42,7 @@ const ScenarioSchema = z.strictObject({
 });
 
 /** Strict at every level, so a misspelled key (`warning:`, `acceptible:`) is an error rather than ignored. */
-export const ScenarioFileSchema = z.strictObject({
+const ScenarioFileSchema = z.strictObject({
   $schema: z.string().optional(),
   scenarios: z.array(ScenarioSchema).min(1),
 });

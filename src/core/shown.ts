@@ -17,11 +17,3 @@ const visible = (char: string) => {
 export function shown(text: string): string {
   return text.replace(UNSAFE, visible);
 }
-
-/** Whether text holds anything shown() would write out visibly. */
-export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
-}

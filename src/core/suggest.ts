@@ -5,7 +5,7 @@ const LONGEST_SUGGESTED = 64;
  * Edit distance with transpositions (Damerau-Levenshtein, optimal string alignment), or `limit + 1` as soon as it
  * must exceed `limit`. Three rows of the matrix, never the whole of it.
  */
-export function editDistance(a: string, b: string, limit = Math.max(a.length, b.length)): number {
+function editDistance(a: string, b: string, limit = Math.max(a.length, b.length)): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

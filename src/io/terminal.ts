@@ -60,7 +60,7 @@ export function styleFor(
  * Whether the terminal follows OSC 8 links: FORCE_HYPERLINK decides when set; otherwise the terminals known to
  * (iTerm2, WezTerm, VS Code, Windows Terminal, GNOME's VTE 0.50 and newer, kitty, Ghostty). Others show the address.
  */
-export function followsLinks(env: Record<string, string | undefined>): boolean {
+function followsLinks(env: Record<string, string | undefined>): boolean {
   if (env.FORCE_HYPERLINK !== undefined) return !["0", "false", ""].includes(env.FORCE_HYPERLINK);
   if (env.TERM === "dumb") return false;
   if (["iTerm.app", "WezTerm", "vscode", "ghostty"].includes(env.TERM_PROGRAM ?? "")) return true;

@@ -7,10 +7,10 @@ import { wrap } from "../render/style.js";
 import type { Asker, Progress } from "./asker.js";
 
 /** The value a "Not sure" choice returns; it leaves the question unanswered. */
-export const NOT_SURE = "\u0000not-sure";
+const NOT_SURE = "\u0000not-sure";
 
 /** The neutral choice: worded so that it cannot be taken for a value such as need "unclear" (issue #19). */
-export const NOT_SURE_CHOICE = "Not sure — leave open";
+const NOT_SURE_CHOICE = "Not sure — leave open";
 const NOT_SURE_MEANING = "Leave it open; the advice says whether it matters.";
 
 export interface PromptStreams {

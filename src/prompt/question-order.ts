@@ -3,7 +3,7 @@ import type { Rules } from "../core/rules-schema.js";
 import { candidateAnswers } from "../core/what-if.js";
 
 /** How many questions make the first round when the rules file marks none as `core`. */
-export const CORE_SIZE = 7;
+const CORE_SIZE = 7;
 /** An exclusion moves the advice as much as a large score change. */
 const EXCLUSION_WEIGHT = 5;
 
@@ -12,7 +12,7 @@ const EXCLUSION_WEIGHT = 5;
  * rules tell apart: for each answer, the score changes and exclusions of the rules it decides on its own, plus
  * a share of those of rules that also need other answers. Ties keep the rules file's order.
  */
-export function questionOrder(rules: Rules): string[] {
+function questionOrder(rules: Rules): string[] {
   const weightOf = (rule: Rules["rules"][number]) =>
     Object.values(rule.effects).reduce((sum, effect) => sum + Math.abs(effect), 0) +
     EXCLUSION_WEIGHT * rule.exclude.length;

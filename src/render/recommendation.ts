@@ -14,7 +14,7 @@ export function showAnswer(value: Answer): string {
 }
 
 /** A change as a user would type it: `--labeled-examples 100`, `--citations`, `--no-citations`. */
-export function asFlag(dimension: string, value: Answer): string {
+function asFlag(dimension: string, value: Answer): string {
   if (value === true) return `--${dimension}`;
   if (value === false) return `--no-${dimension}`;
   return `--${dimension} ${showAnswer(value)}`;
@@ -197,7 +197,7 @@ export function renderRecommendation(
 }
 
 /** --explain: per approach, what raised and lowered its score, and why excluded approaches are out. */
-export function renderExplanation(result: Result, style: Style): string {
+function renderExplanation(result: Result, style: Style): string {
   const { paint } = style;
   const out: string[] = [heading("How each approach scored", style)];
   for (const approach of result.ranking) {

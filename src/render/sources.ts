@@ -3,7 +3,7 @@ import type { Rules } from "../core/rules-schema.js";
 import { wrap, type Style } from "./style.js";
 
 /** A link a terminal can follow (OSC 8) where the style says it can, else the address as plain text. */
-export function link(url: string, style: Style): string {
+function link(url: string, style: Style): string {
   return style.links ? `\u001b]8;;${url}\u001b\\${url}\u001b]8;;\u001b\\` : url;
 }
 
