@@ -202,7 +202,12 @@ function renderExplanation(result: Result, style: Style): string {
   const out: string[] = [heading("How each approach scored", style)];
   for (const approach of result.ranking) {
     out.push(
-      `  ${paint.bold(approach.name)} ${paint.dim(`(score ${approach.score}${approach.excluded ? ", excluded" : ""})`)}`,
+      wrap(
+        `${paint.bold(approach.name)} ${paint.dim(`(score ${approach.score}${approach.excluded ? ", excluded" : ""})`)}`,
+        style.width,
+        "  ",
+        "  ",
+      ),
     );
     for (const exclusion of approach.excludedBy) {
       out.push(

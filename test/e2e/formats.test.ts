@@ -2,6 +2,7 @@ import { openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
@@ -109,20 +110,27 @@ describe("the terminal", () => {
     }
   });
 
-  it.each([60, 80, 160])("fits %i columns, never overflowing", (width) => {
+  it.each([40, 60, 80, 160])("fits %i columns, never overflowing, in English or in Japanese", (width) => {
+    const japanese = ["--rules", "test/fixtures/japanese-rules.yaml"];
     for (const args of [
       ["table"],
       ["questions"],
       ["compare", "rag", "ft", "icl"],
       [...PROFILE, "--explain"],
       ["explain", "pre-training"],
+      [...japanese, "table"],
+      [...japanese, "questions"],
+      [...japanese, "compare", "rag", "ft", "icl"],
+      [...japanese, ...PROFILE, "--explain", "--data-location", "japan-only"],
+      [...japanese, "explain", "rag"],
     ]) {
       const run = runCli(args, { env: { COLUMNS: String(width) } });
       expect(run.code).toBe(0);
       // An address (a URL, a section of the seed) stands whole on a line of its own, so it can be copied or clicked.
       const lines = run.stdout.split("\n");
       for (const line of lines.filter((l) => /https?:\/\//.test(l))) expect(line).toMatch(/^ +https?:\/\/\S+$/);
-      const longest = Math.max(...lines.filter((l) => !/^ +\S+[/#]\S+$/.test(l)).map((l) => [...l].length));
+      // Measured in screen columns: a Japanese character takes two.
+      const longest = Math.max(...lines.filter((l) => !/^ +\S+[/#]\S+$/.test(l)).map((l) => stringWidth(l)));
       expect(longest, args.join(" ")).toBeLessThanOrEqual(width);
     }
   });
