@@ -121,8 +121,16 @@ export function renderSideBySide(approaches: Approach[], style: Style): string {
   const out: string[] = [];
   for (const [label, get] of FIELDS) {
     out.push(style.paint.bold(label));
-    for (const a of approaches)
-      out.push(wrap(`${style.paint.accent(nameOf(a))}: ${get(a).replace(/\n/g, " ")}`, style.width, "  ", "  "));
+    for (const a of approaches) {
+      const [first = "", ...more] = get(a).split("\n");
+      // A list starts on the line after the name, an item a line, so items do not run together.
+      if (more.length === 0) out.push(wrap(`${style.paint.accent(nameOf(a))}: ${first}`, style.width, "  ", "  "));
+      else
+        out.push(
+          `  ${style.paint.accent(nameOf(a))}:`,
+          ...[first, ...more].map((item) => wrap(item, style.width, "    ", "  ")),
+        );
+    }
     out.push("");
   }
   return `${out.join("\n")}`;

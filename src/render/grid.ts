@@ -89,10 +89,15 @@ function renderStacked(columns: Column[], rows: string[][], style: Style): strin
       .map((cell, i) => {
         const header = columns[i]!.header;
         if (cell.trim() === "") return "";
-        const text = cell.split("\n").join(" ");
-        return i === 0 && header !== "#"
-          ? style.paint.bold(wrap(text, style.width))
-          : wrap(header ? `${style.paint.dim(`${header}:`)} ${text}` : text, style.width, "", "  ");
+        if (i === 0 && header !== "#") return style.paint.bold(wrap(cell.split("\n").join(" "), style.width));
+        const [first = "", ...more] = cell.split("\n");
+        const label = header ? `${style.paint.dim(`${header}:`)} ` : "";
+        // A cell of several lines (a list) keeps them: one under the other, each wrapped on its own.
+        if (more.length === 0) return wrap(`${label}${first}`, style.width, "", "  ");
+        return [
+          ...(label ? [label.trimEnd()] : []),
+          ...[first, ...more].map((line) => wrap(line, style.width, "  ", "  ")),
+        ].join("\n");
       })
       .filter((line) => line !== "")
       .join("\n"),

@@ -135,6 +135,19 @@ describe("the terminal", () => {
     }
   });
 
+  it("keeps a list's items one a line when a narrow terminal stacks what would be a table", () => {
+    const compare = runCli(["compare", "rag", "ft"], { env: { COLUMNS: "60" } });
+    const bullets = compare.stdout.split("\n").filter((line) => line.includes("•"));
+    expect(bullets.length).toBe(
+      defaultRules()
+        .approaches.filter((a) => a.id === "rag" || a.id === "fine-tuning")
+        .flatMap((a) => [...a.strengths, ...a.risks]).length,
+    );
+    for (const line of bullets) expect(line).toMatch(/^ {4}• \S/);
+    const questions = runCli(["questions"], { env: { COLUMNS: "50" } });
+    expect(questions.stdout).toMatch(/\nAccepted answers:\n {2}knowledge: /);
+  });
+
   it("writes to a file and to /dev/null as to a pipe", () => {
     const dir = tempDir("advise-out-");
     const file = join(dir, "out.json");
