@@ -59,6 +59,23 @@ describe("time linear in the input", () => {
     expect(ratio).toBeLessThan(LINEAR);
   });
 
+  it("a comparison whose cells are long lists, and a table of long Japanese text", async () => {
+    const layer = (size: number) => {
+      const file = join(dir, `cells-${size}.yaml`);
+      const items = Array.from({ length: size }, (_, i) => `      - "${"word ".repeat(60)}${i}"`).join("\n");
+      const japanese = "検索拡張生成は質問の時点で関連する文章を探し出します。".repeat(size * 3);
+      writeFileSync(
+        file,
+        `extends: default\napproaches:\n  - id: rag\n    bestUseCase: "${japanese}"\n    strengths:\n${items}\n`,
+      );
+      return file;
+    };
+    const compare = await growth(2, (size) => ({ argv: ["--rules", layer(size), "compare", "rag", "ft"] }));
+    expect(compare).toBeLessThan(LINEAR);
+    const table = await growth(2, (size) => ({ argv: ["--rules", layer(size), "table"] }));
+    expect(table).toBeLessThan(LINEAR);
+  });
+
   it("a JSON Lines record over the line limit is read past, not kept or rescanned", async () => {
     const ratio = await growth(6_000_000, (size) => ({
       argv: ["--batch", "-"],
