@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import displayWidth from "../adapters/string-width.js";
+import { breakPieces } from "./line-break.js";
 import { wrap, type Style } from "./style.js";
 
 const ASCII_CHARS = {
@@ -37,11 +38,14 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
   const natural = cells.map(
     (column) => Math.max(...column.flatMap((cell) => cell.split("\n").map(displayWidth))) + padding,
   );
-  // A column never gets narrower than its longest word, so words wrap instead of being cut.
+  // A column never gets narrower than its longest word (or unbreakable run), so words wrap instead of being cut.
   const minimum = columns.map((column, i) =>
     column.flex === 0
       ? natural[i]!
-      : Math.min(natural[i]!, Math.max(...cells[i]!.flatMap((cell) => cell.split(/\s+/).map(displayWidth))) + padding),
+      : Math.min(
+          natural[i]!,
+          Math.max(...cells[i]!.flatMap((cell) => breakPieces(cell).map((piece) => piece.width))) + padding,
+        ),
   );
   const budget = style.width - (columns.length + 1);
   const widths = natural.slice();
@@ -67,17 +71,21 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
       spare -= given;
     }
   }
-  // cli-table3 wraps each cell at word boundaries to the widths worked out above.
+  // Each cell is wrapped to its column's width as paragraphs are (Chinese and Japanese between characters);
+  // cli-table3 draws them, carrying colour across the lines of a cell.
+  const fit = (cell: string, i: number) =>
+    cell
+      .split("\n")
+      .map((line) => wrap(line, widths[i]! - padding))
+      .join("\n");
   const table = new Table({
-    head: columns.map((c) => style.paint.bold(c.header)),
+    head: columns.map((c, i) => fit(style.paint.bold(c.header), i)),
     colWidths: widths,
     colAligns: columns.map((c) => c.align ?? "left"),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
     ...(style.unicode ? {} : { chars: ASCII_CHARS }),
   });
-  table.push(...rows);
+  table.push(...rows.map((row) => row.map(fit)));
   return table.toString();
 }
 

@@ -1,4 +1,5 @@
 import displayWidth from "../adapters/string-width.js";
+import { breakPieces } from "./line-break.js";
 
 /** How output may look: decided once from flags, environment and the stream, then passed to every renderer. */
 export interface Style {
@@ -57,51 +58,30 @@ export function asciiOnly(text: string): string {
     .replace(/[^\x00-\x7f]/g, (c) => ASCII_FOR[c] ?? "?");
 }
 
-/** Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. */
+/**
+ * Wraps text to `width` columns, indenting every line by `indent` and continuation lines by `hang` more. Lines break
+ * between words and, in Chinese and Japanese, between characters (see breakPieces).
+ */
 export function wrap(text: string, width: number, indent = "", hang = ""): string {
   const room = Math.max(1, width);
-  const wordRoom = Math.max(1, room - displayWidth(indent) - displayWidth(hang));
-  // A word wider than a whole line is cut into pieces that fit; links and escape codes stay whole, so
-  // they can still be copied and clicked.
-  const words = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((word) =>
-      displayWidth(word) > wordRoom && !word.includes("\u001b") && !/^https?:\/\//.test(word)
-        ? cut(word, wordRoom)
-        : [word],
-    );
+  const first = displayWidth(indent);
+  const next = displayWidth(indent + hang);
   const lines: string[] = [];
   let line = "";
-  for (const word of words) {
-    const start = lines.length === 0 ? indent : indent + hang;
-    if (line === "") line = start + word;
-    else if (displayWidth(line) + 1 + displayWidth(word) > room) {
+  let used = 0;
+  for (const { text: piece, width: columns, glue } of breakPieces(text, Math.max(1, room - next))) {
+    if (line === "") {
+      line = (lines.length === 0 ? indent : indent + hang) + piece;
+      used = (lines.length === 0 ? first : next) + columns;
+    } else if (used + glue.length + columns > room) {
       lines.push(line);
-      line = indent + hang + word;
-    } else line = `${line} ${word}`;
+      line = indent + hang + piece;
+      used = next + columns;
+    } else {
+      line += glue + piece;
+      used += glue.length + columns;
+    }
   }
   if (line !== "") lines.push(line);
   return lines.join("\n");
-}
-
-let graphemes: Intl.Segmenter | undefined;
-/** Pieces of `word` at most `room` columns wide, cut between the characters a reader sees (grapheme clusters). */
-function cut(word: string, room: number): string[] {
-  graphemes ??= new Intl.Segmenter();
-  const pieces: string[] = [];
-  let piece = "";
-  let used = 0;
-  for (const { segment } of graphemes.segment(word)) {
-    const columns = displayWidth(segment);
-    if (piece !== "" && used + columns > room) {
-      pieces.push(piece);
-      piece = "";
-      used = 0;
-    }
-    piece += segment;
-    used += columns;
-  }
-  if (piece !== "") pieces.push(piece);
-  return pieces;
 }

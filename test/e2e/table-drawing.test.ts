@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { runCli } from "./run-cli.js";
@@ -78,10 +79,19 @@ describe("tables drawn by the bundle", () => {
 });
 
 describe("a table of text in wide characters", () => {
-  it("gives each column the width its text takes on screen, so nothing is cut short", () => {
-    const drawn = runCli(["--rules", unicodeRules, "table"], { env: { COLUMNS: "100" } });
-    expect(drawn.code).toBe(0);
-    expect(drawn.stdout).toContain("中程度から高い");
-    expect(drawn.stdout).not.toContain("…");
-  });
+  it.each(["80", "100", "132"])(
+    "gives each column the width its text takes on screen, so nothing is cut short, at %s columns",
+    (columns) => {
+      const drawn = runCli(["--rules", "test/fixtures/japanese-rules.yaml", "table"], { env: { COLUMNS: columns } });
+      expect(drawn.code).toBe(0);
+      expect(drawn.stdout).not.toContain("…");
+      // Drawn as a table, its borders in line: every line as wide on screen as the first.
+      const lines = drawn.stdout.trimEnd().split("\n");
+      expect(lines[0]).toMatch(/^┌/);
+      for (const line of lines) expect(stringWidth(line), line).toBe(stringWidth(lines[0]!));
+      // Japanese breaks between characters, never before closing punctuation nor after an opening bracket.
+      expect(drawn.stdout).not.toMatch(/│ [、。）」ー]/u);
+      expect(drawn.stdout).not.toMatch(/[（「] +│/u);
+    },
+  );
 });

@@ -36,4 +36,38 @@ describe("wrap", () => {
   it("cuts a long word between the characters a reader sees, never inside one", () => {
     expect(wrap("e\u0301".repeat(5), 2).split("\n")).toEqual(["e\u0301e\u0301", "e\u0301e\u0301", "e\u0301"]);
   });
+
+  it("breaks Japanese between characters but never inside a Latin word written in it", () => {
+    const text =
+      "ベクトルDB（pgvector、OpenSearch など）と全文検索のハイブリッド構成（multilingual-e5-large）が一般的です。";
+    for (let width = 24; width <= 60; width++) {
+      const lines = wrap(text, width).split("\n");
+      for (const word of ["pgvector", "OpenSearch", "multilingual-e5-large"])
+        expect(
+          lines.some((line) => line.includes(word)),
+          `${word} at ${width}`,
+        ).toBe(true);
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it("keeps closing punctuation off the start of a line and opening brackets off its end (kinsoku)", () => {
+    const text =
+      "国内保管が必須のデータです。海外リージョン（us-east-1 など）を使う前に、承認を得てください。「ー」も。";
+    for (let width = 6; width <= 50; width++) {
+      const lines = wrap(text, width).split("\n");
+      for (const line of lines.slice(1)) expect(line, `at ${width}`).not.toMatch(/^[、。）」ー]/u);
+      for (const line of lines) expect(line, `at ${width}`).not.toMatch(/[（「]$/u);
+      expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+    }
+  });
+
+  it("never separates a colour code from the text it marks", () => {
+    const bold = "\u001b[1m検索拡張生成（Retrieval-Augmented Generation, RAG）\u001b[22m";
+    for (let width = 8; width <= 40; width++) {
+      const wrapped = wrap(bold, width);
+      expect(wrapped.match(/\u001b\[1m|\u001b\[22m/g), `at ${width}`).toEqual(["\u001b[1m", "\u001b[22m"]);
+      expect(wrapped).toMatch(/^\u001b\[1m検/u);
+    }
+  });
 });
