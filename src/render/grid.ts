@@ -71,12 +71,12 @@ export function renderGrid(columns: Column[], rows: string[][], style: Style): s
       spare -= given;
     }
   }
-  // Each cell is wrapped to its column's width as paragraphs are (Chinese and Japanese between characters);
-  // cli-table3 draws them, carrying colour across the lines of a cell.
+  // Each cell is wrapped to its column's width as paragraphs are (Chinese and Japanese between characters), a list
+  // item's lines hanging under its text; cli-table3 draws them, carrying colour across the lines of a cell.
   const fit = (cell: string, i: number) =>
     cell
       .split("\n")
-      .map((line) => wrap(line, widths[i]! - padding))
+      .map((line) => wrap(line, widths[i]! - padding, "", line.startsWith("• ") ? "  " : ""))
       .join("\n");
   const table = new Table({
     head: columns.map((c, i) => fit(style.paint.bold(c.header), i)),
