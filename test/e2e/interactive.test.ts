@@ -14,6 +14,14 @@ async function enterThrough(pty: ReturnType<typeof startInPty>, total: number) {
   }
 }
 
+/** At the offer of more questions: declines it and declines saving the answers, and the run ends with 0. */
+async function declineMoreAndSaving(pty: ReturnType<typeof startInPty>) {
+  pty.send(KEYS.enter);
+  await pty.waitFor(/Save these answers/);
+  pty.send(KEYS.enter);
+  expect(await pty.exited).toBe(0);
+}
+
 describe("the questionnaire in a real terminal", () => {
   it("asks the core questions by keystrokes and prints the advice; the saved profile gives it again", async () => {
     const dir = tempDir("advise-");
@@ -54,10 +62,7 @@ describe("the questionnaire in a real terminal", () => {
     try {
       await enterThrough(pty, core.length);
       await pty.waitFor(/other\s+questions?\s+(could|would)\s+change\s+this/);
-      pty.send(KEYS.enter);
-      await pty.waitFor(/Save these answers/);
-      pty.send(KEYS.enter);
-      expect(await pty.exited).toBe(0);
+      await declineMoreAndSaving(pty);
     } finally {
       pty.kill();
     }
@@ -110,10 +115,7 @@ describe("the questionnaire in a real terminal", () => {
         /(\d+) of the (\d+) other questions could change|the (\d+) other questions would change/,
       );
       expect(Number(offer[2] ?? offer[3])).toBe(rest.length);
-      again.send(KEYS.enter);
-      await again.waitFor(/Save these answers/);
-      again.send(KEYS.enter);
-      expect(await again.exited).toBe(0);
+      await declineMoreAndSaving(again);
     } finally {
       again.kill();
     }
